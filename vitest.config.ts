@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// One runner for every package's unit and API tests; e2e runs under Playwright instead.
+export default defineConfig({
+  test: {
+    projects: [
+      'packages/shared',
+      'packages/mock-wechat',
+      'apps/api',
+      'apps/web',
+    ],
+  },
+})
