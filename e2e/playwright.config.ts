@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test'
+import { ANDROID_WECHAT_UA, IOS_WECHAT_UA, MOBILE_CHROME_UA } from './support/profiles'
+import { API_PORT, BASE_URL, MOCK_PORT, serverEnv } from './support/servers'
+
+// Debian's Chromium: Playwright's own browser downloads are blocked on this kind of machine.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+}
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './.artifacts/test-results',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: './.artifacts/report' }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+    launchOptions,
+  },
+  projects: [
+    { name: 'wechat-ios', use: { ...devices['iPhone 13'], browserName: 'chromium', userAgent: IOS_WECHAT_UA } },
+    { name: 'wechat-android', use: { ...devices['Pixel 7'], userAgent: ANDROID_WECHAT_UA } },
+    { name: 'browser', use: { ...devices['Pixel 7'], userAgent: MOBILE_CHROME_UA } },
+  ],
+  webServer: [
+    {
+      name: 'mock-wechat',
+      command: 'node --import tsx src/server.ts',
+      cwd: '../packages/mock-wechat',
+      url: `http://127.0.0.1:${MOCK_PORT}/__control/calls`,
+      env: serverEnv(),
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: 'api',
+      // the built API serving the built SPA, as in production (`pnpm test` builds first)
+      command: 'node dist/server.js',
+      cwd: '../apps/api',
+      url: `http://127.0.0.1:${API_PORT}/api/health`,
+      env: serverEnv(),
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+})

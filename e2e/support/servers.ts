@@ -1,0 +1,29 @@
+// Where the e2e run's processes listen, and the environment they share. Ports differ from
+// `pnpm start` (3000/3100) so a developer's running shop does not get in the way.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const API_PORT = Number(process.env.E2E_API_PORT ?? 3300)
+export const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 3400)
+export const BASE_URL = `http://localhost:${API_PORT}`
+export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`
+
+// One fresh database per run. Set once in the runner's process; workers inherit it.
+process.env.WXSHOP_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'wxshop-e2e-'))
+export const RUN_DIR = process.env.WXSHOP_E2E_DIR
+
+/** Environment for the API and the mock: the same WeChat settings, as `pnpm start` gives them. */
+export function serverEnv(): Record<string, string> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  return {
+    ...inherited,
+    WECHAT_MODE: 'mock',
+    PORT: String(API_PORT),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: BASE_URL,
+    DATABASE_URL: `file:${join(RUN_DIR, 'wxshop.db')}`,
+    MOCK_WECHAT_PORT: String(MOCK_PORT),
+    LOG_LEVEL: 'warn',
+  }
+}
