@@ -1,0 +1,58 @@
+import formbody from '@fastify/formbody'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { MockWechatConfig } from './config'
+import { errorHandler } from './error-handler'
+import { installCallLog } from './hooks/call-log'
+import { installFaultInjection } from './hooks/fault-injection'
+import avatars from './routes/avatars'
+import controlRoutes from './routes/control'
+import oauthRoutes from './routes/oauth'
+import { createStore, type Store } from './state/store'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store
+  }
+}
+
+export interface BuildOptions {
+  /** The clock for every expiry; tests pass one they can move. */
+  now?: () => number
+  logger?: FastifyServerOptions['logger']
+}
+
+/** WeChat takes the first of repeated parameters here; a plain object keeps `__proto__` harmless. */
+function parseQuerystring(query: string): Record<string, string> {
+  const first = new Map<string, string>()
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (!first.has(key))
+      first.set(key, value)
+  }
+  return Object.fromEntries(first)
+}
+
+/** The emulated WeChat platform as a Fastify instance, not yet listening. */
+export function buildMockWechat(config: MockWechatConfig, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { querystringParser: parseQuerystring },
+    // Unlike the API (which strips unknown fields), the control API refuses them: a test tool
+    // must not silently ignore a misspelt field.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('store', createStore(config, options.now))
+  app.setErrorHandler(errorHandler)
+  // Order matters: the call log sees every call, including those then failed on purpose.
+  installCallLog(app)
+  installFaultInjection(app)
+
+  app.register(formbody)
+  app.register(oauthRoutes)
+  app.register(controlRoutes, { prefix: '/__control' })
+  app.register(avatars)
+  return app
+}
+
+export type MockWechat = ReturnType<typeof buildMockWechat>

@@ -1,0 +1,85 @@
+import { Type, type TSchema } from 'typebox'
+import { Value } from 'typebox/value'
+
+/**
+ * What the mock needs to know about the Official Account it plays. The API's start scripts pass it
+ * the same environment as the API, so every default here equals the API's mock-mode default.
+ */
+export interface MockWechatConfig {
+  appId: string
+  appSecret: string
+  /** The shop's origin (PUBLIC_URL); only its hostname matters to the mock. */
+  publicUrl: string
+  /** The 网页授权域名: a bare hostname, compared exactly with a redirect_uri's hostname. */
+  oauthDomain: string
+  /** The Official Account's display name on the consent page. */
+  accountName: string
+  port: number
+  /**
+   * `withheld`: sns/userinfo answers sex 0 and empty region fields, as WeChat has since
+   * 2021-10-20. `legacy`: it answers the persona's sex and region, localised by `lang`.
+   */
+  userinfoRegion: UserinfoRegionMode
+}
+
+export const UserinfoRegionMode = { Withheld: 'withheld', Legacy: 'legacy' } as const
+export type UserinfoRegionMode = typeof UserinfoRegionMode[keyof typeof UserinfoRegionMode]
+
+export class MockConfigError extends Error {
+  override name = 'MockConfigError'
+}
+
+interface Variable {
+  schema: TSchema
+  fallback: string
+  expected: string
+}
+
+// Real appids are wx + 16 hex digits and appsecrets 32 hex digits; the mock refuses anything else
+// so a typo in the shared .env shows up here rather than as a puzzling 40013 later.
+const variables = {
+  WECHAT_APPID: { schema: Type.String({ pattern: '^wx[0-9a-f]{16}$' }), fallback: 'wxa1b2c3d4e5f60718', expected: '"wx" followed by 16 lowercase hex digits' },
+  WECHAT_APPSECRET: { schema: Type.String({ pattern: '^[0-9a-f]{32}$' }), fallback: '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d', expected: '32 lowercase hex digits' },
+  PUBLIC_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: 'http://localhost:3000', expected: 'an absolute http(s) URL such as http://localhost:3000' },
+  MOCK_WECHAT_OAUTH_DOMAIN: { schema: Type.String({ pattern: '^[A-Za-z0-9.-]+$' }), fallback: '', expected: 'a bare hostname without scheme, port or path, such as shop.example.com' },
+  MOCK_WECHAT_ACCOUNT_NAME: { schema: Type.String({ minLength: 1, maxLength: 30 }), fallback: '微选好物', expected: '1 to 30 characters' },
+  MOCK_WECHAT_PORT: { schema: Type.String({ pattern: '^[0-9]{1,5}$' }), fallback: '3100', expected: 'a port number between 1 and 65535' },
+  MOCK_WECHAT_USERINFO_REGION: { schema: Type.Union([Type.Literal('withheld'), Type.Literal('legacy')]), fallback: 'withheld', expected: '"withheld" or "legacy"' },
+} satisfies Record<string, Variable>
+
+type VariableName = keyof typeof variables
+
+/** Reads and validates the mock's settings; the only place in the package that reads the environment. */
+export function loadMockConfig(env: Record<string, string | undefined> = process.env): MockWechatConfig {
+  // An empty value counts as unset, as in a .env file with `NAME=`.
+  const read = (name: VariableName): string => {
+    const { schema, fallback, expected } = variables[name]
+    const raw = env[name]
+    const value = raw === undefined || raw === '' ? fallback : raw
+    if (value !== '' && !Value.Check(schema, value))
+      throw new MockConfigError(`${name} must be ${expected}; got ${JSON.stringify(raw)}`)
+    return value
+  }
+
+  const port = Number(read('MOCK_WECHAT_PORT'))
+  if (port < 1 || port > 65535)
+    throw new MockConfigError(`MOCK_WECHAT_PORT must be ${variables.MOCK_WECHAT_PORT.expected}; got ${JSON.stringify(env.MOCK_WECHAT_PORT)}`)
+
+  const publicUrl = read('PUBLIC_URL')
+  let publicHost: string
+  try {
+    publicHost = new URL(publicUrl).hostname
+  } catch {
+    throw new MockConfigError(`PUBLIC_URL must be ${variables.PUBLIC_URL.expected}; got ${JSON.stringify(env.PUBLIC_URL)}`)
+  }
+
+  return {
+    appId: read('WECHAT_APPID'),
+    appSecret: read('WECHAT_APPSECRET'),
+    publicUrl,
+    oauthDomain: (read('MOCK_WECHAT_OAUTH_DOMAIN') || publicHost).toLowerCase(),
+    accountName: read('MOCK_WECHAT_ACCOUNT_NAME'),
+    port,
+    userinfoRegion: read('MOCK_WECHAT_USERINFO_REGION') as UserinfoRegionMode,
+  }
+}

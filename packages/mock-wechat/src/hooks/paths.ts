@@ -1,0 +1,10 @@
+/** The path of a request URL, without its query. */
+export function pathOf(url: string): string {
+  const at = url.indexOf('?')
+  return at === -1 ? url : url.slice(0, at)
+}
+
+/** The mock's own routes: not WeChat, so never logged as calls nor failed on purpose. */
+export function isMockOwnPath(path: string): boolean {
+  return path.startsWith('/__control/') || path.startsWith('/avatars/') || path === '/favicon.ico'
+}

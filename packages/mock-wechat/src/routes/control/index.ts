@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import calls from './calls'
+import expire from './expire'
+import fail from './fail'
+import nextLogin from './next-login'
+import reset from './reset'
+import users from './users'
+
+/** The control API under /__control: for tests and people, never part of WeChat. */
+const controlRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  await fastify.register(reset)
+  await fastify.register(users)
+  await fastify.register(nextLogin)
+  await fastify.register(fail)
+  await fastify.register(expire)
+  await fastify.register(calls)
+}
+
+export default controlRoutes

@@ -1,0 +1,62 @@
+import { type Static, Type } from 'typebox'
+
+// Control bodies refuse unknown properties: a typo such as `nickName` must fail loudly, not vanish.
+const strict = { additionalProperties: false } as const
+
+const OpenidSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{6,64}$', description: 'an openid-like id: 6–64 of A-Z a-z 0-9 _ -' })
+
+export const UserParamsSchema = Type.Object({ openid: OpenidSchema })
+
+export const UserFieldsSchema = Type.Object({
+  nickname: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  headimgurl: Type.Optional(Type.String({ pattern: '^(https?://.+)?$', description: 'absolute http(s) URL, or empty for no avatar' })),
+  sex: Type.Optional(Type.Enum([0, 1, 2], { description: '0 unknown, 1 male, 2 female' })),
+  province: Type.Optional(Type.String({ maxLength: 64 })),
+  city: Type.Optional(Type.String({ maxLength: 64 })),
+  country: Type.Optional(Type.String({ maxLength: 64 })),
+  unionid: Type.Optional(OpenidSchema),
+  subscribe: Type.Optional(Type.Enum([0, 1])),
+}, strict)
+export type UserFields = Static<typeof UserFieldsSchema>
+
+export const UserSchema = Type.Object({
+  openid: Type.String(),
+  nickname: Type.String(),
+  headimgurl: Type.String(),
+  sex: Type.Number(),
+  province: Type.String(),
+  city: Type.String(),
+  country: Type.String(),
+  unionid: Type.Optional(Type.String()),
+  subscribe: Type.Number(),
+})
+
+export const NextLoginBodySchema = Type.Object({
+  openid: Type.Optional(OpenidSchema),
+  consent: Type.Optional(Type.Enum(['allow', 'deny', 'snapshot'])),
+}, { ...strict, minProperties: 1 })
+
+export const FailBodySchema = Type.Object({
+  path: Type.String({ pattern: '^/(?!__control/)\\S*$', description: 'a WeChat path such as /sns/oauth2/access_token' }),
+  errcode: Type.Optional(Type.Union([Type.Integer(), Type.Literal('timeout')])),
+  errmsg: Type.Optional(Type.String({ minLength: 1 })),
+  times: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+}, strict)
+
+export const ExpireBodySchema = Type.Object({ what: Type.String() }, strict)
+
+export const CallsQuerySchema = Type.Object({ path: Type.Optional(Type.String()) })
+
+export const CallSchema = Type.Object({
+  time: Type.String(),
+  method: Type.String(),
+  path: Type.String(),
+  query: Type.Record(Type.String(), Type.String()),
+  profile: Type.String(),
+  statusCode: Type.Optional(Type.Integer()),
+})
+
+export const ControlErrorSchema = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+})

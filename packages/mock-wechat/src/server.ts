@@ -1,0 +1,21 @@
+import { buildMockWechat } from './app'
+import { loadMockConfig, MockConfigError } from './config'
+
+// The only file that listens. Request logs stay off: GET /__control/calls is the mock's log.
+async function main() {
+  const config = loadMockConfig()
+  const app = buildMockWechat(config, { logger: { level: 'warn' } })
+  await app.listen({ port: config.port, host: '127.0.0.1' })
+  console.log(`mock WeChat on http://127.0.0.1:${config.port} · appid ${config.appId} · 网页授权域名 ${config.oauthDomain} · control API /__control`)
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void app.close().then(() => process.exit(0))
+    })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof MockConfigError ? `mock WeChat: ${error.message}` : error)
+  process.exit(1)
+})

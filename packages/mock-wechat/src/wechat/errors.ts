@@ -1,0 +1,56 @@
+import { newRid } from '../state/ids'
+
+/**
+ * errmsg texts of the server APIs, as WeChat words them. WeChat appends `, rid: …` to each
+ * (older answers said `hints: [ req_id: … ]`); errcode 0 answers plain `ok`.
+ */
+export const ApiErrmsg: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40003: 'invalid openid',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40030: 'invalid refresh_token',
+  40125: 'invalid appsecret',
+  40163: 'code been used',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41003: 'refresh_token missing',
+  41004: 'appsecret missing',
+  41008: 'missing code',
+  41009: 'missing openid',
+  42001: 'access_token expired',
+  42002: 'refresh_token expired',
+  45009: 'reach max api daily quota limit',
+  48001: 'api unauthorized',
+}
+
+export interface WechatErrorBody {
+  errcode: number
+  errmsg: string
+}
+
+export function wechatError(errcode: number, nowMs: number, errmsg?: string): WechatErrorBody {
+  const text = errmsg ?? ApiErrmsg[errcode] ?? 'system error'
+  return { errcode, errmsg: `${text}, rid: ${newRid(nowMs)}` }
+}
+
+/**
+ * Codes the authorize page shows, from the web-authorisation guide's table (错误返回码说明).
+ * The page carries no rid.
+ */
+export const AuthorizeErrmsg: Record<number, string> = {
+  [-1]: '系统错误，请稍后再试',
+  10003: 'redirect_uri 域名与后台配置不一致',
+  10004: '此公众号被封禁',
+  10005: '此公众号并没有这些 scope 的权限',
+  10006: '必须关注此测试号',
+  10009: '操作太频繁了，请稍后重试',
+  10010: 'scope 不能为空',
+  10011: 'redirect_uri 不能为空',
+  10012: 'appid 不能为空',
+  10013: 'state 不能为空',
+  10015: '公众号未授权第三方平台，请检查授权状态',
+  10016: '不支持微信开放平台的 Appid，请使用公众号 Appid',
+}

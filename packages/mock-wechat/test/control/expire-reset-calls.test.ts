@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { APPID, authorize, baseCode, build, exchange, SECRET } from '../helper'
+
+describe('POST /__control/expire', () => {
+  it('should accept jsapi_ticket already, expiring nothing until the JS-SDK area exists', async () => {
+    const { app } = build()
+    expect((await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'jsapi_ticket' } })).json()).toEqual({ what: 'jsapi_ticket', expired: 0 })
+  })
+
+  it('should answer 400 listing the known kinds when what is unknown', async () => {
+    const { app } = build()
+    const response = await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'tickets' } })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.message).toBe('body/what must be one of codes, oauth_access_token, access_token, refresh_token, jsapi_ticket; got "tickets"')
+  })
+})
+
+describe('POST /__control/reset', () => {
+  it('should forget users, codes, next-login and calls when asked', async () => {
+    const { app } = build()
+    const code = await baseCode(app)
+    await app.inject({ method: 'POST', url: '/__control/next-login', payload: { consent: 'deny' } })
+    expect((await app.inject({ method: 'POST', url: '/__control/reset' })).json()).toEqual({ ok: true })
+    expect((await exchange(app, code)).body.errcode).toBe(40029)
+    expect((await app.inject({ url: '/__control/users' })).json().users).toHaveLength(0)
+    expect((await app.inject({ url: '/__control/calls' })).json().count).toBe(1)
+    // next-login was forgotten: the userinfo page shows instead of an automatic 拒绝.
+    expect((await authorize(app, { scope: 'snsapi_userinfo' })).statusCode).toBe(200)
+  })
+})
+
+describe('GET /__control/calls', () => {
+  it('should list WeChat calls with their full query, secrets included, filtered by path', async () => {
+    const { app, clock } = build()
+    await exchange(app, await baseCode(app))
+    const { count, calls } = (await app.inject({ url: '/__control/calls?path=/sns/oauth2/access_token' })).json()
+    expect(count).toBe(1)
+    expect(calls[0]).toMatchObject({
+      time: new Date(clock.now()).toISOString(),
+      method: 'GET',
+      path: '/sns/oauth2/access_token',
+      query: { appid: APPID, secret: SECRET, grant_type: 'authorization_code' },
+      profile: 'not-wechat',
+      statusCode: 200,
+    })
+  })
+
+  it('should not log the control API or the avatars', async () => {
+    const { app } = build()
+    await app.inject({ url: '/__control/users' })
+    await app.inject({ url: '/avatars/abc.svg' })
+    expect((await app.inject({ url: '/__control/calls' })).json().count).toBe(0)
+  })
+
+  it('should keep the first value when a parameter is repeated', async () => {
+    const { app } = build()
+    await app.inject({ url: '/sns/auth?access_token=a&access_token=b&openid=o' })
+    expect((await app.inject({ url: '/__control/calls' })).json().calls[0].query).toEqual({ access_token: 'a', openid: 'o' })
+  })
+})
