@@ -1,0 +1,58 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { AppConfig } from './config'
+import { formatValidationErrors } from './lib/validation-message'
+import db from './plugins/db'
+import errorHandler from './plugins/error-handler'
+import spa from './plugins/spa'
+import categoryRoutes from './routes/categories'
+import healthRoutes from './routes/health'
+import productRoutes from './routes/products'
+import publicConfigRoutes from './routes/public-config'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig
+  }
+}
+
+export interface BuildAppOptions {
+  /** pino options; tests leave it off. */
+  logger?: FastifyServerOptions['logger']
+}
+
+/** The whole app, without listening: server.ts listens, tests use `app.inject`. */
+export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    ajv: {
+      customOptions: {
+        // Unknown fields and query parameters are dropped, never an error and never passed on.
+        removeAdditional: 'all',
+        // Query strings are text: '2' becomes 2, and a single value becomes a one-item array.
+        coerceTypes: 'array',
+        useDefaults: true,
+        // Errors carry the failing schema, so validation-message.ts can say what was expected.
+        verbose: true,
+      },
+    },
+    schemaErrorFormatter: formatValidationErrors,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('config', config)
+
+  // plugins
+  app.register(errorHandler)
+  app.register(db, { database: config.database })
+  app.register(spa, { distDir: config.webDistDir })
+
+  // routes
+  app.register(healthRoutes, { prefix: '/api/health' })
+  app.register(publicConfigRoutes, { prefix: '/api/config' })
+  app.register(categoryRoutes, { prefix: '/api/categories' })
+  app.register(productRoutes, { prefix: '/api/products' })
+
+  return app
+}
+
+export type App = ReturnType<typeof buildApp>

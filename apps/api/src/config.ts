@@ -1,0 +1,210 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { WechatMode } from '@wxshop/shared'
+import { Type, type Static, type TSchema } from 'typebox'
+import { Value } from 'typebox/value'
+import { parseDatabaseUrl, SQLITE_MEMORY, type DatabaseTarget } from './db/database-url'
+import { StartupError } from './errors'
+import { redactUrl } from './lib/redact-url'
+import { loadOrCreateSessionSecret } from './lib/session-secret'
+
+// The only reader of the environment (STYLE.md §7.5). Each variable's schema carries `expected`,
+// the words that finish "NAME must be …" when its value is wrong.
+
+const Port = Type.Integer({ minimum: 1, maximum: 65535, expected: 'an integer 1-65535' })
+const HttpUrl = Type.String({ pattern: '^https?://[^/\\s?#]+(/\\S*)?$', expected: 'an http:// or https:// URL' })
+const PassThrough = Type.String({ minLength: 1, expected: 'a non-empty string' })
+
+const variables = {
+  PORT: Port,
+  HOST: Type.String({ pattern: '^[^\\s/]+$', expected: 'a host name or IP address' }),
+  PUBLIC_URL: HttpUrl,
+  DATABASE_URL: Type.String({ expected: 'a database URL' }), // checked by parseDatabaseUrl
+  REDIS_URL: Type.String({ pattern: '^rediss?://\\S+$', expected: 'a redis:// or rediss:// URL' }),
+  SESSION_SECRET: Type.String({ minLength: 32, expected: 'at least 32 characters' }),
+  WECHAT_MODE: Type.Union([Type.Literal('mock'), Type.Literal('live')], { expected: '"mock" or "live"' }),
+  WECHAT_APPID: Type.String({ pattern: '^wx[0-9A-Za-z]{16}$', expected: 'an appid: "wx" and 16 letters or digits' }),
+  WECHAT_APPSECRET: Type.String({ pattern: '^[0-9A-Za-z]{32}$', expected: '32 letters or digits' }),
+  WECHAT_TOKEN: Type.String({ pattern: '^[0-9A-Za-z]{3,32}$', expected: '3-32 letters or digits' }),
+  WECHAT_ENCODING_AES_KEY: Type.String({ pattern: '^[0-9A-Za-z]{43}$', expected: '43 letters or digits' }),
+  WECHAT_OPEN_BASE: HttpUrl,
+  WECHAT_API_BASE: HttpUrl,
+  WECHAT_PAY_BASE: HttpUrl,
+  // Pay settings are validated by the pay issue; until then they pass through as text.
+  WECHAT_PAY_MCHID: PassThrough,
+  WECHAT_PAY_KEY: PassThrough,
+  WECHAT_PAY_API_V3_KEY: PassThrough,
+  WECHAT_PAY_SERIAL_NO: PassThrough,
+  WECHAT_PAY_PRIVATE_KEY_FILE: PassThrough,
+  WECHAT_PAY_PUBLIC_KEY_FILE: PassThrough,
+  WECHAT_PAY_PUBLIC_KEY_ID: PassThrough,
+  MOCK_WECHAT_PORT: Port,
+  WEB_DIST_DIR: Type.String({ expected: 'a directory path' }),
+  LOG_LEVEL: Type.Union([
+    Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
+    Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
+  ], { expected: 'one of fatal, error, warn, info, debug, trace, silent' }),
+  SHOP_NAME: Type.String({ maxLength: 30, expected: 'at most 30 characters' }),
+} satisfies Record<string, TSchema>
+
+type Variables = { -readonly [K in keyof typeof variables]?: Static<typeof variables[K]> }
+
+/** Values an error message must not repeat. */
+const SECRETS = new Set(['SESSION_SECRET', 'WECHAT_APPSECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_PAY_KEY', 'WECHAT_PAY_API_V3_KEY'])
+
+export type LogLevel = Static<typeof variables.LOG_LEVEL>
+
+export interface WechatConfig {
+  mode: WechatMode
+  appId: string
+  appSecret: string
+  /** Message-push settings; null in live mode until the Official Account's server address is set up. */
+  token: string | null
+  encodingAesKey: string | null
+  openBase: string
+  apiBase: string
+  payBase: string
+  mockPort: number
+}
+
+export interface PayConfig {
+  mchId: string | null
+  key: string | null
+  apiV3Key: string | null
+  serialNo: string | null
+  privateKeyFile: string | null
+  publicKeyFile: string | null
+  publicKeyId: string | null
+}
+
+export interface AppConfig {
+  port: number
+  host: string
+  /** Origin users see, without a trailing slash. */
+  publicUrl: string
+  database: DatabaseTarget
+  redisUrl: string | null
+  sessionSecret: string
+  logLevel: LogLevel
+  shopName: string
+  webDistDir: string
+  wechat: WechatConfig
+  pay: PayConfig
+}
+
+const MOCK = {
+  appId: 'wxa1b2c3d4e5f60718',
+  appSecret: '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d',
+  token: 'wxshopmocktoken',
+  encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+}
+
+/**
+ * Reads and validates the configuration once, at start. Takes the environment as an argument so a
+ * test hands in a plain object. Throws a StartupError whose message names the variable at fault.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const vars = readVariables(env)
+  const database = parseDatabaseUrl(vars.DATABASE_URL ?? 'file:./data/wxshop.db')
+  const wechat = wechatConfig(vars)
+  const live = wechat.mode === 'live'
+  return {
+    port: vars.PORT ?? 3000,
+    host: vars.HOST ?? '127.0.0.1',
+    publicUrl: trimSlash(vars.PUBLIC_URL ?? 'http://localhost:3000'),
+    database,
+    redisUrl: vars.REDIS_URL ?? null,
+    sessionSecret: vars.SESSION_SECRET ?? (live ? missing('SESSION_SECRET', 'at least 32 characters') : loadOrCreateSessionSecret(dataDir(database))),
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    shopName: vars.SHOP_NAME ?? '微选好物',
+    webDistDir: vars.WEB_DIST_DIR ? resolve(vars.WEB_DIST_DIR) : defaultWebDistDir(),
+    wechat,
+    pay: {
+      mchId: vars.WECHAT_PAY_MCHID ?? null,
+      key: vars.WECHAT_PAY_KEY ?? null,
+      apiV3Key: vars.WECHAT_PAY_API_V3_KEY ?? null,
+      serialNo: vars.WECHAT_PAY_SERIAL_NO ?? null,
+      privateKeyFile: vars.WECHAT_PAY_PRIVATE_KEY_FILE ?? null,
+      publicKeyFile: vars.WECHAT_PAY_PUBLIC_KEY_FILE ?? null,
+      publicKeyId: vars.WECHAT_PAY_PUBLIC_KEY_ID ?? null,
+    },
+  }
+}
+
+function readVariables(env: Record<string, string | undefined>): Variables {
+  const vars: Record<string, unknown> = {}
+  for (const [name, schema] of Object.entries(variables) as unknown as [string, TSchema & { expected: string }][]) {
+    // An empty value counts as unset, as in `PORT= pnpm start`.
+    const raw = env[name]?.trim()
+    if (raw === undefined || raw === '')
+      continue
+    // Strict digits only: TypeBox's own conversion would turn "1.5" into 1.
+    const value = 'type' in schema && schema.type === 'integer' && /^\d+$/.test(raw) ? Number(raw) : raw
+    if (!Value.Check(schema, value))
+      throw new StartupError(`${name} must be ${schema.expected}, got ${shown(name, raw)}`)
+    vars[name] = value
+  }
+  return vars as Variables
+}
+
+function wechatConfig(vars: Variables): WechatConfig {
+  const mode = vars.WECHAT_MODE ?? (vars.WECHAT_APPID ? 'live' : 'mock')
+  const mockPort = vars.MOCK_WECHAT_PORT ?? 3100
+  if (mode === 'live') {
+    return {
+      mode,
+      appId: vars.WECHAT_APPID ?? missing('WECHAT_APPID', 'the Official Account appid'),
+      appSecret: vars.WECHAT_APPSECRET ?? missing('WECHAT_APPSECRET', 'the Official Account appsecret'),
+      token: vars.WECHAT_TOKEN ?? null,
+      encodingAesKey: vars.WECHAT_ENCODING_AES_KEY ?? null,
+      openBase: trimSlash(vars.WECHAT_OPEN_BASE ?? 'https://open.weixin.qq.com'),
+      apiBase: trimSlash(vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com'),
+      payBase: trimSlash(vars.WECHAT_PAY_BASE ?? 'https://api.mch.weixin.qq.com'),
+      mockPort,
+    }
+  }
+  // In mock mode every WeChat URL points at the mock unless a test moves it elsewhere.
+  const mockBase = `http://127.0.0.1:${mockPort}`
+  return {
+    mode,
+    appId: vars.WECHAT_APPID ?? MOCK.appId,
+    appSecret: vars.WECHAT_APPSECRET ?? MOCK.appSecret,
+    token: vars.WECHAT_TOKEN ?? MOCK.token,
+    encodingAesKey: vars.WECHAT_ENCODING_AES_KEY ?? MOCK.encodingAesKey,
+    openBase: trimSlash(vars.WECHAT_OPEN_BASE ?? mockBase),
+    apiBase: trimSlash(vars.WECHAT_API_BASE ?? mockBase),
+    payBase: trimSlash(vars.WECHAT_PAY_BASE ?? mockBase),
+    mockPort,
+  }
+}
+
+function missing(name: string, what: string): never {
+  throw new StartupError(`${name} is required when WECHAT_MODE=live (${what})`)
+}
+
+function shown(name: string, raw: string): string {
+  if (SECRETS.has(name))
+    return `a value of ${raw.length} characters`
+  return JSON.stringify(redactUrl(raw))
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '')
+}
+
+/** Where generated files such as the session secret live: next to the SQLite file, else ./data. */
+function dataDir(database: DatabaseTarget): string {
+  return database.dialect === 'sqlite' && database.file !== SQLITE_MEMORY ? dirname(database.file) : resolve('data')
+}
+
+/**
+ * apps/web/dist, found from this file's location so it works from src/ under tsx and from the
+ * bundled dist/server.js alike: walk up to the api package's package.json, then across to web.
+ */
+function defaultWebDistDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir)
+    dir = dirname(dir)
+  return resolve(dir, '../web/dist')
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration'
+import * as catalog from './001-catalog'
+
+/**
+ * Every migration by name, in order. A static list rather than a folder scan, so the esbuild
+ * bundle carries them and no .ts file is read at run time.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-catalog': catalog,
+}

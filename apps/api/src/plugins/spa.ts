@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises'
+import { join, sep } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { notFound } from '../errors'
+
+export interface SpaPluginOptions {
+  /** The built web app (apps/web/dist). */
+  distDir: string
+}
+
+// Vite names files under /assets/ by content hash, so they never change and can be cached for good.
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+// Other public files (product images, favicon) keep their names across builds: cache them briefly.
+const SHORT = 'public, max-age=3600'
+// index.html names the current hashes, so the browser must revalidate it on every visit.
+const NO_CACHE = 'no-cache'
+
+/**
+ * Serves the built SPA and owns the app's one 404 handler: a GET for a page URL (`/product/3`,
+ * `/cart`) answers index.html for the client router; anything else unmatched (unknown `/api/*`,
+ * a missing file, another method) is a JSON NOT_FOUND through the error handler.
+ * Without a build the API still runs, and web requests get a 503 that says what to do.
+ */
+export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
+  // Read once: it is small and served for every page URL.
+  const indexHtml = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null)
+
+  if (indexHtml === null) {
+    fastify.log.warn(`no web build in ${distDir}: run \`pnpm build\` to serve the shop`)
+  } else {
+    const assetsDir = join(distDir, 'assets') + sep
+    await fastify.register(fastifyStatic, {
+      root: distDir,
+      // '/', any directory and '/index.html' fall through to sendIndexHtml, so every page load
+      // takes the same path (and a directory never answers send's 403).
+      index: false,
+      allowedPath: pathName => !pathName.endsWith('/') && pathName !== '/index.html',
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.startsWith(assetsDir) ? IMMUTABLE : SHORT)
+      },
+    })
+  }
+
+  /** The single place index.html leaves the server. */
+  function sendIndexHtml(reply: FastifyReply): FastifyReply {
+    if (indexHtml === null) {
+      return reply.code(503).type('text/plain; charset=utf-8').header('cache-control', NO_CACHE)
+        .send(`The web app is not built yet: run \`pnpm build\` (looked for ${join(distDir, 'index.html')}).\n`)
+    }
+    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', NO_CACHE).send(indexHtml)
+  }
+
+  fastify.setNotFoundHandler(async (request, reply) => {
+    if (isPageRequest(request) || (indexHtml === null && isWebRequest(request)))
+      return sendIndexHtml(reply)
+    throw notFound(`${request.method} ${pathOf(request)} not found`)
+  })
+}, { name: 'spa', dependencies: ['error-handler'] })
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?', 1)[0] ?? '/'
+}
+
+/** A GET or HEAD outside the API. */
+function isWebRequest(request: FastifyRequest): boolean {
+  const path = pathOf(request)
+  return (request.method === 'GET' || request.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/')
+}
+
+/** A web request for a client-side route: not a file (no extension, not under /assets/). */
+function isPageRequest(request: FastifyRequest): boolean {
+  const path = pathOf(request)
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1)
+  return isWebRequest(request) && !path.startsWith('/assets/') && (!lastSegment.includes('.') || path === '/index.html')
+}

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { PublicConfigSchema } from '@wxshop/shared'
+
+/** The JS-SDK interfaces the SPA asks wx.config for. */
+const JS_API_LIST = ['updateAppMessageShareData', 'updateTimelineShareData', 'scanQRCode', 'openAddress', 'chooseWXPay']
+
+/**
+ * GET /api/config: what the browser needs to start. Built field by field from the config, and the
+ * response schema drops anything else, so no secret can slip out.
+ */
+const publicConfigRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { config } = fastify
+
+  fastify.get('/', {
+    schema: { response: { 200: PublicConfigSchema } },
+  }, async () => ({
+    appId: config.wechat.appId,
+    mode: config.wechat.mode,
+    jsApiList: JS_API_LIST,
+    shopName: config.shopName,
+  }))
+}
+
+export default publicConfigRoutes

@@ -1,0 +1,157 @@
+import { readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config'
+import { StartupError } from '../src/errors'
+import { removeDir, tempDir, TEST_SESSION_SECRET } from './helper'
+
+// Every call passes SESSION_SECRET unless the test is about it, so nothing is written to ./data.
+const base = { SESSION_SECRET: TEST_SESSION_SECRET }
+const LIVE = {
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_APPSECRET: '0123456789abcdef0123456789abcdef',
+  SESSION_SECRET: TEST_SESSION_SECRET,
+}
+
+describe('loadConfig', () => {
+  const dirs: string[] = []
+  afterEach(() => dirs.splice(0).forEach(removeDir))
+
+  it('should use the documented defaults when nothing is set', () => {
+    const config = loadConfig(base)
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      database: { dialect: 'sqlite', file: resolve('data/wxshop.db') },
+      redisUrl: null,
+      logLevel: 'info',
+      shopName: '微选好物',
+      wechat: {
+        mode: 'mock',
+        appId: 'wxa1b2c3d4e5f60718',
+        appSecret: '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d',
+        token: 'wxshopmocktoken',
+        encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+        openBase: 'http://127.0.0.1:3100',
+        apiBase: 'http://127.0.0.1:3100',
+        payBase: 'http://127.0.0.1:3100',
+        mockPort: 3100,
+      },
+      pay: { mchId: null, key: null },
+    })
+  })
+
+  it('should find apps/web/dist next to the api package when WEB_DIST_DIR is unset', () => {
+    expect(loadConfig(base).webDistDir).toBe(fileURLToPath(new URL('../../web/dist', import.meta.url)))
+  })
+
+  it('should resolve WEB_DIST_DIR against the working directory when it is relative', () => {
+    expect(loadConfig({ ...base, WEB_DIST_DIR: 'some/dist' }).webDistDir).toBe(resolve('some/dist'))
+  })
+
+  it('should point every WeChat base at the mock port when in mock mode', () => {
+    const { wechat } = loadConfig({ ...base, MOCK_WECHAT_PORT: '3200' })
+    expect([wechat.openBase, wechat.apiBase, wechat.payBase]).toEqual(Array(3).fill('http://127.0.0.1:3200'))
+  })
+
+  it('should keep an explicit WeChat base and drop its trailing slash when one is set', () => {
+    const config = loadConfig({ ...base, WECHAT_API_BASE: 'http://127.0.0.1:9999/', PUBLIC_URL: 'https://shop.example.com/' })
+    expect(config.wechat.apiBase).toBe('http://127.0.0.1:9999')
+    expect(config.publicUrl).toBe('https://shop.example.com')
+  })
+
+  it('should treat an empty value as unset when a variable is blank', () => {
+    expect(loadConfig({ ...base, PORT: '', HOST: '  ' })).toMatchObject({ port: 3000, host: '127.0.0.1' })
+  })
+
+  it('should switch to live mode with real WeChat bases when WECHAT_APPID is set', () => {
+    const { wechat } = loadConfig(LIVE)
+    expect(wechat).toMatchObject({
+      mode: 'live',
+      appId: LIVE.WECHAT_APPID,
+      token: null,
+      encodingAesKey: null,
+      openBase: 'https://open.weixin.qq.com',
+      apiBase: 'https://api.weixin.qq.com',
+      payBase: 'https://api.mch.weixin.qq.com',
+    })
+  })
+
+  it('should stay in mock mode with the given appid when WECHAT_MODE=mock is explicit', () => {
+    expect(loadConfig({ ...base, WECHAT_MODE: 'mock', WECHAT_APPID: LIVE.WECHAT_APPID }).wechat)
+      .toMatchObject({ mode: 'mock', appId: LIVE.WECHAT_APPID, apiBase: 'http://127.0.0.1:3100' })
+  })
+
+  it.each([
+    ['WECHAT_APPID', { ...base, WECHAT_MODE: 'live' }],
+    ['WECHAT_APPSECRET', { ...base, WECHAT_APPID: LIVE.WECHAT_APPID }],
+    ['SESSION_SECRET', { WECHAT_APPID: LIVE.WECHAT_APPID, WECHAT_APPSECRET: LIVE.WECHAT_APPSECRET }],
+  ])('should require %s when in live mode', (name, env) => {
+    expect(() => loadConfig(env)).toThrow(new StartupError(`${name} is required when WECHAT_MODE=live`).message)
+  })
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be an integer 1-65535, got "abc"'],
+    ['PORT', '0', 'PORT must be an integer 1-65535, got "0"'],
+    ['PORT', '70000', 'PORT must be an integer 1-65535'],
+    ['PORT', '1.5', 'PORT must be an integer 1-65535, got "1.5"'],
+    ['HOST', 'local host', 'HOST must be a host name or IP address'],
+    ['PUBLIC_URL', 'localhost:3000', 'PUBLIC_URL must be an http:// or https:// URL, got "localhost:3000"'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be file:<path> (SQLite), file::memory: or postgres://… (PostgreSQL), got "mysql://x"'],
+    ['DATABASE_URL', 'file:', 'DATABASE_URL must be'],
+    ['REDIS_URL', 'localhost:6379', 'REDIS_URL must be a redis:// or rediss:// URL'],
+    ['SESSION_SECRET', 'too-short', 'SESSION_SECRET must be at least 32 characters, got a value of 9 characters'],
+    ['WECHAT_MODE', 'prod', 'WECHAT_MODE must be "mock" or "live", got "prod"'],
+    ['WECHAT_APPID', 'wx123', 'WECHAT_APPID must be an appid: "wx" and 16 letters or digits, got "wx123"'],
+    ['WECHAT_APPSECRET', 'abc', 'WECHAT_APPSECRET must be 32 letters or digits, got a value of 3 characters'],
+    ['WECHAT_TOKEN', 'to ken', 'WECHAT_TOKEN must be 3-32 letters or digits'],
+    ['WECHAT_ENCODING_AES_KEY', 'abc', 'WECHAT_ENCODING_AES_KEY must be 43 letters or digits'],
+    ['WECHAT_OPEN_BASE', 'open.weixin.qq.com', 'WECHAT_OPEN_BASE must be an http:// or https:// URL'],
+    ['WECHAT_API_BASE', 'ftp://api', 'WECHAT_API_BASE must be an http:// or https:// URL'],
+    ['WECHAT_PAY_BASE', 'mch', 'WECHAT_PAY_BASE must be an http:// or https:// URL'],
+    ['MOCK_WECHAT_PORT', '99999', 'MOCK_WECHAT_PORT must be an integer 1-65535, got "99999"'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    ['SHOP_NAME', '店'.repeat(31), 'SHOP_NAME must be at most 30 characters'],
+  ])('should name %s when its value is %j', (name, value, message) => {
+    expect(() => loadConfig({ ...base, [name]: value })).toThrow(message)
+  })
+
+  it('should never repeat a secret value when rejecting it', () => {
+    for (const name of ['SESSION_SECRET', 'WECHAT_APPSECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY']) {
+      const secret = 'secret value!'
+      expect(() => loadConfig({ ...base, [name]: secret })).toThrow(name)
+      expect(() => loadConfig({ ...base, [name]: secret })).not.toThrow(secret)
+    }
+  })
+
+  it('should hide the password when echoing a bad DATABASE_URL', () => {
+    expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://shop:hunter2@db/x' })).toThrow('got "mysql://shop:***@db/x"')
+  })
+
+  it('should select PostgreSQL when DATABASE_URL is postgres', () => {
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgresql://u:p@db:5432/shop' }).database)
+      .toEqual({ dialect: 'postgres', url: 'postgresql://u:p@db:5432/shop' })
+  })
+
+  it('should generate the session secret once next to the SQLite file when in mock mode', () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    const env = { DATABASE_URL: `file:${join(dir, 'nested', 'shop.db')}` }
+    const first = loadConfig(env).sessionSecret
+    const file = join(dir, 'nested', 'session-secret')
+    expect(first.length).toBeGreaterThanOrEqual(32)
+    expect(readFileSync(file, 'utf8').trim()).toBe(first)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(loadConfig(env).sessionSecret).toBe(first)
+  })
+
+  it('should prefer SESSION_SECRET over a generated file when both exist', () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    const env = { DATABASE_URL: `file:${join(dir, 'shop.db')}` }
+    loadConfig(env)
+    expect(loadConfig({ ...env, ...base }).sessionSecret).toBe(TEST_SESSION_SECRET)
+  })
+})

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { connect } from '../../src/db/connect'
+import { parseDatabaseUrl } from '../../src/db/database-url'
+import { migrateToLatest } from '../../src/db/migrate'
+import { openDatabase } from '../../src/db/open-database'
+import type { Database } from '../../src/db/schema'
+import { seedCatalog } from '../../src/db/seed/seed-catalog'
+import { seedProducts } from '../../src/db/seed/catalog-data'
+import { fixtureCatalog } from '../fixtures/catalog'
+import { build } from '../helper'
+import { describeCatalogRepositories } from '../repositories/catalog-suite'
+
+// Runs only when TEST_DATABASE_URL names a PostgreSQL database these tests may wipe, e.g.
+// TEST_DATABASE_URL=postgres://postgres@127.0.0.1:55432/wxshop_test (see apps/api/README.md).
+const url = process.env.TEST_DATABASE_URL
+const SKIP_REASON = 'skipped: set TEST_DATABASE_URL=postgres://… to run against PostgreSQL'
+if (!url)
+  console.info(`PostgreSQL tests ${SKIP_REASON}`)
+
+describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => {
+  const target = parseDatabaseUrl(url ?? 'postgres://unset')
+
+  /** Back to an empty database: the tests own every table in it. */
+  async function reset(db: Kysely<Database>): Promise<void> {
+    for (const table of ['products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
+      await db.schema.dropTable(table).ifExists().execute()
+  }
+
+  describeCatalogRepositories('catalog repositories on PostgreSQL', async () => {
+    const db = await connect(target)
+    await reset(db)
+    await migrateToLatest(db)
+    await seedCatalog(db, fixtureCatalog)
+    return db
+  })
+
+  it('should migrate and seed once when opened twice', async () => {
+    const first = await connect(target)
+    await reset(first)
+    await first.destroy()
+
+    const db = await openDatabase(target)
+    await db.destroy()
+    const again = await openDatabase(target)
+    try {
+      expect(await migrateToLatest(again)).toEqual([])
+      const { count } = await again.selectFrom('products').select(eb => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
+      expect(Number(count)).toBe(seedProducts.length)
+    } finally {
+      await again.destroy()
+    }
+  })
+
+  it('should serve the catalog API when DATABASE_URL is postgres', async () => {
+    const app = await build({ env: { DATABASE_URL: url } })
+    try {
+      const response = await app.inject({ url: '/api/products?pageSize=5&q=%25' })
+      expect(response.statusCode).toBe(200)
+      const health = await app.inject({ url: '/api/health' })
+      expect(health.json()).toMatchObject({ status: 'ok', database: 'ok' })
+      const list = await app.inject({ url: '/api/products?pageSize=50' })
+      expect(list.json().total).toBe(seedProducts.length)
+    } finally {
+      await app.close()
+    }
+  })
+})

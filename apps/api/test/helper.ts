@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyServerOptions } from 'fastify'
+import { buildApp, type App } from '../src/app'
+import { loadConfig } from '../src/config'
+
+export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef'
+export const INDEX_HTML = '<!doctype html><html><head><title>wxshop test</title></head><body><div id="app"></div></body></html>'
+export const ASSET_JS = 'console.log("hashed asset")'
+
+export interface BuildOptions {
+  /** Environment on top of the test defaults (temp SQLite file, fixed session secret, fake web build). */
+  env?: Record<string, string | undefined>
+  /** 'built' (default) writes a fake web build; 'missing' points WEB_DIST_DIR at an empty place. */
+  web?: 'built' | 'missing'
+  /** Use this directory's test.db instead of a fresh temp directory, e.g. to restart on the same data. */
+  dir?: string
+  logger?: FastifyServerOptions['logger']
+}
+
+/** A fresh directory under the OS temp dir; the caller removes it (see `removeDir`). */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'wxshop-api-test-'))
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * The app on a real SQLite file in a temp directory, ready for `app.inject`. Closing the app
+ * removes the directory, unless the caller passed its own `dir`.
+ */
+export async function build(options: BuildOptions = {}): Promise<App> {
+  const dir = options.dir ?? tempDir()
+  const webDir = join(dir, options.web === 'missing' ? 'no-web-build' : 'web')
+  if (options.web !== 'missing')
+    writeFakeWebBuild(webDir)
+  const config = loadConfig({
+    DATABASE_URL: `file:${join(dir, 'test.db')}`,
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    WEB_DIST_DIR: webDir,
+    ...options.env,
+  })
+  const app = buildApp(config, { logger: options.logger })
+  if (options.dir === undefined) {
+    // Registered before any plugin, so it runs after the database plugin's own onClose.
+    app.addHook('onClose', async () => removeDir(dir))
+  }
+  await app.ready()
+  return app
+}
+
+/** What `vite build` leaves in apps/web/dist, in miniature. */
+function writeFakeWebBuild(dir: string): void {
+  mkdirSync(join(dir, 'assets'), { recursive: true })
+  mkdirSync(join(dir, 'images', 'products'), { recursive: true })
+  writeFileSync(join(dir, 'index.html'), INDEX_HTML)
+  writeFileSync(join(dir, 'assets', 'index-B1a2c3d4.js'), ASSET_JS)
+  writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  writeFileSync(join(dir, 'images', 'products', 'apple-1.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { App } from '../../src/app'
+import { ASSET_JS, build, INDEX_HTML } from '../helper'
+
+describe('SPA serving', () => {
+  let app: App
+  beforeAll(async () => {
+    app = await build()
+  })
+  afterAll(() => app.close())
+
+  it.each(['/', '/product/3', '/cart', '/orders/12', '/index.html', '/images/'])('should answer index.html without caching when GET %s', async (url) => {
+    const response = await app.inject({ url })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(response.body).toBe(INDEX_HTML)
+  })
+
+  it('should keep the query string working when a page URL carries one', async () => {
+    const response = await app.inject({ url: '/product/3?code=abc&state=xyz' })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toBe(INDEX_HTML)
+  })
+
+  it('should cache hashed assets forever when served from /assets/', async () => {
+    const response = await app.inject({ url: '/assets/index-B1a2c3d4.js' })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(response.body).toBe(ASSET_JS)
+  })
+
+  it.each(['/favicon.svg', '/images/products/apple-1.svg'])('should cache %s briefly when it is an unhashed public file', async (url) => {
+    const response = await app.inject({ url })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['cache-control']).toBe('public, max-age=3600')
+  })
+
+  it.each(['/assets/nope.js', '/assets/nope', '/nope.png', '/images/products/missing.svg'])('should answer a JSON 404 rather than index.html when the file %s is missing', async (url) => {
+    const response = await app.inject({ url })
+    expect(response.statusCode).toBe(404)
+    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: `GET ${url} not found` } })
+  })
+
+  it('should answer HEAD like GET when asked for a page', async () => {
+    const response = await app.inject({ method: 'HEAD', url: '/cart' })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['cache-control']).toBe('no-cache')
+  })
+
+  it('should answer a JSON 404 when another method asks for a page URL', async () => {
+    const response = await app.inject({ method: 'POST', url: '/cart' })
+    expect(response.statusCode).toBe(404)
+    expect(response.json().error.code).toBe('NOT_FOUND')
+  })
+
+  it('should not serve dotfiles or escape the dist folder when asked', async () => {
+    expect((await app.inject({ url: '/../../etc/passwd' })).body).not.toContain('root:')
+    expect((await app.inject({ url: '/%2e%2e/%2e%2e/etc/passwd' })).body).not.toContain('root:')
+  })
+})
+
+describe('SPA serving without a web build', () => {
+  let app: App
+  beforeAll(async () => {
+    app = await build({ web: 'missing' })
+  })
+  afterAll(() => app.close())
+
+  it.each(['/', '/cart', '/assets/index.js'])('should answer 503 saying to run pnpm build when GET %s', async (url) => {
+    const response = await app.inject({ url })
+    expect(response.statusCode).toBe(503)
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8')
+    expect(response.body).toContain('run `pnpm build`')
+  })
+
+  it('should still serve the API when the web build is missing', async () => {
+    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200)
+    expect((await app.inject({ url: '/api/nope' })).statusCode).toBe(404)
+  })
+})
