@@ -18,6 +18,17 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',
   WechatError: 'WECHAT_ERROR',
+  /** WeChat did not answer in time or said it is busy (-1): try again later */
+  WechatUnavailable: 'WECHAT_UNAVAILABLE',
+  /** the `state` is missing, foreign to this browser, expired or already used */
+  OAuthStateInvalid: 'OAUTH_STATE_INVALID',
+  /** WeChat refused the code: used twice (40163) or expired (40029) */
+  OAuthCodeInvalid: 'OAUTH_CODE_INVALID',
+  /** a 快照页 virtual identity asked for something that needs a real one */
+  SnapshotUser: 'SNAPSHOT_USER',
+  /** the route needs a bound shop account */
+  AccountRequired: 'ACCOUNT_REQUIRED',
+  Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const
 export type ErrorCodeValue = typeof ErrorCode[keyof typeof ErrorCode]
