@@ -25,8 +25,7 @@ export function newestMtime(paths) {
         if (name !== 'node_modules' && name !== 'dist' && !name.startsWith('.'))
           visit(join(path, name))
       }
-    }
-    else {
+    } else {
       newest = Math.max(newest, stat.mtimeMs)
     }
   }

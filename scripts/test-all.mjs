@@ -24,8 +24,7 @@ async function check(name, command, args, env) {
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'))
-  }
-  catch {
+  } catch {
     return undefined
   }
 }
@@ -57,8 +56,7 @@ if (await check('build', 'pnpm', ['run', 'build'])) {
   })
   const stats = readJson(e2eFile)?.stats
   count('e2e', (stats?.expected ?? 0) + (stats?.flaky ?? 0), stats?.unexpected ?? 0, stats?.skipped ?? 0, e2eCode)
-}
-else {
+} else {
   count('e2e', 0, 1, 0, 1)
 }
 

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from '../support/fixtures'
 
 // The seed catalog (apps/api/src/db/seed/catalog-data.ts) is what every fresh e2e database holds.
@@ -91,7 +92,7 @@ test('should offer a retry when the API fails and recover when it answers again'
 })
 
 /** The product page's price in fen, read from its ¥ text. */
-async function priceOnProductPage(page: import('@playwright/test').Page): Promise<number> {
+async function priceOnProductPage(page: Page): Promise<number> {
   const text = await page.getByTestId('product-price').innerText()
   const match = /(\d+)(?:\s*\.\s*(\d{2}))?/.exec(text.replace(/[¥\s]/g, ' ').replace(/\s+\./, '.'))
   if (!match)
