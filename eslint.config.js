@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/data/**', '**/node_modules/**', 'e2e/.artifacts/**', '**/test-results/**', '**/playwright-report/**', 'bench/.results/**', '**/.cache/**'],
+    ignores: ['**/dist/**', '**/dist-hash/**', '**/data/**', '**/node_modules/**', 'e2e/.artifacts/**', '**/test-results/**', '**/playwright-report/**', 'bench/.results/**', '**/.cache/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import { ANDROID_WECHAT_UA, IOS_WECHAT_UA, MOBILE_CHROME_UA } from './support/profiles'
-import { API_PORT, BASE_URL, MOCK_PORT, serverEnv } from './support/servers'
+import { join } from 'node:path'
+import { API_PORT, BASE_URL, HASH_API_PORT, HASH_BASE_URL, MOCK_PORT, RUN_DIR, serverEnv } from './support/servers'
 
 // Debian's Chromium: Playwright's own browser downloads are blocked on this kind of machine.
 const launchOptions = {
@@ -13,7 +14,9 @@ export default defineConfig({
   outputDir: './.artifacts/test-results',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  workers: 2,
+  // one worker: the mock WeChat is one shared phone network, and faults injected for one test
+  // (e.g. "the next code exchange fails") must not hit a test running beside it
+  workers: 1,
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: './.artifacts/report' }]],
@@ -47,6 +50,21 @@ export default defineConfig({
       cwd: '../apps/api',
       url: `http://127.0.0.1:${API_PORT}/api/health`,
       env: serverEnv(),
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: 'api-hash',
+      // the same API serving the hash-mode build, with its own database
+      command: 'node dist/server.js',
+      cwd: '../apps/api',
+      url: `http://127.0.0.1:${HASH_API_PORT}/api/health`,
+      env: serverEnv({
+        PORT: String(HASH_API_PORT),
+        PUBLIC_URL: HASH_BASE_URL,
+        WEB_DIST_DIR: '../web/dist-hash',
+        DATABASE_URL: `file:${join(RUN_DIR, 'wxshop-hash.db')}`,
+      }),
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -48,7 +48,7 @@ const vitestCode = await run('pnpm', ['exec', 'vitest', 'run', '--reporter=defau
 const vitest = readJson(vitestFile)
 count('vitest', vitest?.numPassedTests ?? 0, vitest?.numFailedTests ?? 0, (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0), vitestCode)
 
-if (await check('build', 'pnpm', ['run', 'build'])) {
+if (await check('build', 'pnpm', ['run', 'build:e2e'])) {
   console.log('\n▶ e2e (Playwright)')
   const e2eFile = join(reports, 'playwright.json')
   const e2eCode = await run('pnpm', ['--filter', '@wxshop/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'], {

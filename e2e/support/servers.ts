@@ -8,13 +8,16 @@ export const API_PORT = Number(process.env.E2E_API_PORT ?? 3300)
 export const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 3400)
 export const BASE_URL = `http://localhost:${API_PORT}`
 export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`
+/** A second API serving the hash-mode build (`VITE_ROUTER_MODE=hash`, apps/web/dist-hash). */
+export const HASH_API_PORT = Number(process.env.E2E_HASH_API_PORT ?? 3301)
+export const HASH_BASE_URL = `http://localhost:${HASH_API_PORT}`
 
 // One fresh database per run. Set once in the runner's process; workers inherit it.
 process.env.WXSHOP_E2E_DIR ??= mkdtempSync(join(tmpdir(), 'wxshop-e2e-'))
 export const RUN_DIR = process.env.WXSHOP_E2E_DIR
 
 /** Environment for the API and the mock: the same WeChat settings, as `pnpm start` gives them. */
-export function serverEnv(): Record<string, string> {
+export function serverEnv(overrides: Record<string, string> = {}): Record<string, string> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined))
   return {
     ...inherited,
@@ -25,5 +28,6 @@ export function serverEnv(): Record<string, string> {
     DATABASE_URL: `file:${join(RUN_DIR, 'wxshop.db')}`,
     MOCK_WECHAT_PORT: String(MOCK_PORT),
     LOG_LEVEL: 'warn',
+    ...overrides,
   }
 }
