@@ -4,9 +4,18 @@ import type { AppConfig } from './config'
 import { formatValidationErrors } from './lib/validation-message'
 import db from './plugins/db'
 import errorHandler from './plugins/error-handler'
+import expirySweep from './plugins/expiry-sweep'
+import loginThrottle from './plugins/login-throttle'
+import oauthState from './plugins/oauth-state'
+import passwordHasher from './plugins/password-hasher'
+import session from './plugins/session'
 import spa from './plugins/spa'
+import wechatOAuth from './plugins/wechat-oauth'
+import accountRoutes from './routes/account'
+import authRoutes from './routes/auth'
 import categoryRoutes from './routes/categories'
 import healthRoutes from './routes/health'
+import meRoutes from './routes/me'
 import productRoutes from './routes/products'
 import publicConfigRoutes from './routes/public-config'
 
@@ -19,6 +28,8 @@ declare module 'fastify' {
 export interface BuildAppOptions {
   /** pino options; tests leave it off. */
   logger?: FastifyServerOptions['logger']
+  /** Give up on a WeChat call after this long (default 5 s); tests shorten it to see a timeout quickly. */
+  wechatTimeoutMs?: number
 }
 
 /** The whole app, without listening: server.ts listens, tests use `app.inject`. */
@@ -44,6 +55,12 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   // plugins
   app.register(errorHandler)
   app.register(db, { database: config.database })
+  app.register(session)
+  app.register(wechatOAuth, { timeoutMs: options.wechatTimeoutMs })
+  app.register(oauthState)
+  app.register(passwordHasher)
+  app.register(loginThrottle)
+  app.register(expirySweep)
   app.register(spa, { distDir: config.webDistDir })
 
   // routes
@@ -51,6 +68,9 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(publicConfigRoutes, { prefix: '/api/config' })
   app.register(categoryRoutes, { prefix: '/api/categories' })
   app.register(productRoutes, { prefix: '/api/products' })
+  app.register(authRoutes, { prefix: '/api/auth' })
+  app.register(accountRoutes, { prefix: '/api/account' })
+  app.register(meRoutes, { prefix: '/api/me' })
 
   return app
 }

@@ -20,6 +20,10 @@ export function notFound(message: string): ApiError {
   return new ApiError(404, ErrorCode.NotFound, message)
 }
 
+export function unauthorized(message: string): ApiError {
+  return new ApiError(401, ErrorCode.Unauthorized, message)
+}
+
 /** A problem that stops the server from starting; server.ts prints its message as one line. */
 export class StartupError extends Error {
   constructor(message: string, options?: ErrorOptions) {

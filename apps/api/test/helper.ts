@@ -4,10 +4,13 @@ import { join } from 'node:path'
 import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../src/app'
 import { loadConfig } from '../src/config'
+import { TEST_PUBLIC_URL, type MockWechatServer } from './mock-wechat'
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef'
 export const INDEX_HTML = '<!doctype html><html><head><title>wxshop test</title></head><body><div id="app"></div></body></html>'
 export const ASSET_JS = 'console.log("hashed asset")'
+/** Live mode (real WeChat credentials' shape): outside WeChat's browser nothing redirects to WeChat. */
+export const LIVE_ENV = { WECHAT_APPID: 'wx0123456789abcdef', WECHAT_APPSECRET: '0123456789abcdef0123456789abcdef' }
 
 export interface BuildOptions {
   /** Environment on top of the test defaults (temp SQLite file, fixed session secret, fake web build). */
@@ -17,6 +20,10 @@ export interface BuildOptions {
   /** Use this directory's test.db instead of a fresh temp directory, e.g. to restart on the same data. */
   dir?: string
   logger?: FastifyServerOptions['logger']
+  /** Point WECHAT_OPEN_BASE / WECHAT_API_BASE at this running mock, with PUBLIC_URL on its OAuth domain. */
+  mock?: MockWechatServer
+  /** WeChat call timeout, so a timeout test need not wait 5 s. */
+  wechatTimeoutMs?: number
 }
 
 /** A fresh directory under the OS temp dir; the caller removes it (see `removeDir`). */
@@ -41,9 +48,10 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     DATABASE_URL: `file:${join(dir, 'test.db')}`,
     SESSION_SECRET: TEST_SESSION_SECRET,
     WEB_DIST_DIR: webDir,
+    ...(options.mock ? { PUBLIC_URL: TEST_PUBLIC_URL, WECHAT_OPEN_BASE: options.mock.url, WECHAT_API_BASE: options.mock.url } : {}),
     ...options.env,
   })
-  const app = buildApp(config, { logger: options.logger })
+  const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs })
   if (options.dir === undefined) {
     // Registered before any plugin, so it runs after the database plugin's own onClose.
     app.addHook('onClose', async () => removeDir(dir))

@@ -43,7 +43,7 @@ const variables = {
   PUBLIC_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: 'http://localhost:3000', expected: 'an absolute http(s) URL such as http://localhost:3000' },
   MOCK_WECHAT_OAUTH_DOMAIN: { schema: Type.String({ pattern: '^[A-Za-z0-9.-]+$' }), fallback: '', expected: 'a bare hostname without scheme, port or path, such as shop.example.com' },
   MOCK_WECHAT_ACCOUNT_NAME: { schema: Type.String({ minLength: 1, maxLength: 30 }), fallback: '微选好物', expected: '1 to 30 characters' },
-  MOCK_WECHAT_PORT: { schema: Type.String({ pattern: '^[0-9]{1,5}$' }), fallback: '3100', expected: 'a port number between 1 and 65535' },
+  MOCK_WECHAT_PORT: { schema: Type.String({ pattern: '^[0-9]{1,5}$' }), fallback: '3100', expected: 'a port number between 0 and 65535 (0: any free port)' },
   MOCK_WECHAT_USERINFO_REGION: { schema: Type.Union([Type.Literal('withheld'), Type.Literal('legacy')]), fallback: 'withheld', expected: '"withheld" or "legacy"' },
 } satisfies Record<string, Variable>
 
@@ -62,7 +62,8 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   }
 
   const port = Number(read('MOCK_WECHAT_PORT'))
-  if (port < 1 || port > 65535)
+  // 0 asks the OS for a free port (tests start one mock per file); server.ts prints the one it got
+  if (port < 0 || port > 65535)
     throw new MockConfigError(`MOCK_WECHAT_PORT must be ${variables.MOCK_WECHAT_PORT.expected}; got ${JSON.stringify(env.MOCK_WECHAT_PORT)}`)
 
   const publicUrl = read('PUBLIC_URL')

@@ -5,8 +5,9 @@ import { loadMockConfig, MockConfigError } from './config'
 async function main() {
   const config = loadMockConfig()
   const app = buildMockWechat(config, { logger: { level: 'warn' } })
-  await app.listen({ port: config.port, host: '127.0.0.1' })
-  console.log(`mock WeChat on http://127.0.0.1:${config.port} · appid ${config.appId} · 网页授权域名 ${config.oauthDomain} · control API /__control`)
+  // the address actually bound: with MOCK_WECHAT_PORT=0 the OS picks the port, and tests read it here
+  const address = await app.listen({ port: config.port, host: '127.0.0.1' })
+  console.log(`mock WeChat on ${address} · appid ${config.appId} · 网页授权域名 ${config.oauthDomain} · control API /__control`)
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

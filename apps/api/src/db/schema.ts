@@ -27,9 +27,65 @@ export interface ProductTable {
   created_at: string
 }
 
+export type ScopeColumn = 'snsapi_base' | 'snsapi_userinfo'
+
+export interface AccountTable {
+  id: Generated<number>
+  /** 11-digit mainland mobile number, unique */
+  phone: string
+  /** argon2id PHC string */
+  password_hash: string
+  created_at: string
+}
+
+export interface WechatIdentityTable {
+  openid: string
+  unionid: string | null
+  /** the best scope ever granted */
+  scope: ScopeColumn
+  nickname: string | null
+  headimgurl: string | null
+  sex: number | null
+  province: string | null
+  city: string | null
+  country: string | null
+  oauth_access_token: string
+  oauth_refresh_token: string
+  oauth_expires_at: string
+  account_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface SessionTable {
+  /** sha256 hex of the cookie's token */
+  id_hash: string
+  openid: string
+  account_id: number | null
+  created_at: string
+  expires_at: string
+  last_seen_at: string
+}
+
+export interface OAuthStateTable {
+  /** sha256 hex of the `state` sent to WeChat */
+  state_hash: string
+  /** sha256 hex of the browser cookie's nonce */
+  browser_hash: string
+  scope: ScopeColumn
+  return_to: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
 export interface Database {
   categories: CategoryTable
   products: ProductTable
+  accounts: AccountTable
+  wechat_identities: WechatIdentityTable
+  sessions: SessionTable
+  oauth_states: OAuthStateTable
 }
 
 export type CategoryRow = Selectable<CategoryTable>

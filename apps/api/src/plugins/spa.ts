@@ -3,6 +3,8 @@ import { join, sep } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { AUTH_TRY_COOKIE, AUTH_TRY_MAX_AGE_S, cookieOptions } from '../auth/cookies'
+import { fastPathScope } from '../auth/page-fast-path'
 import { notFound } from '../errors'
 
 export interface SpaPluginOptions {
@@ -16,14 +18,22 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 const SHORT = 'public, max-age=3600'
 // index.html names the current hashes, so the browser must revalidate it on every visit.
 const NO_CACHE = 'no-cache'
+// The WeChat redirect is for this request only: a cached copy would replay a used state.
+const NO_STORE = 'no-store'
 
 /**
  * Serves the built SPA and owns the app's one 404 handler: a GET for a page URL (`/product/3`,
  * `/cart`) answers index.html for the client router; anything else unmatched (unknown `/api/*`,
  * a missing file, another method) is a JSON NOT_FOUND through the error handler.
  * Without a build the API still runs, and web requests get a 503 that says what to do.
+ *
+ * Page fast path: a page request from WeChat without a session is answered with the redirect to
+ * WeChat's authorize page instead of index.html (see auth/page-fast-path.ts for when). The SPA
+ * would only load to discover there is no session and redirect itself; this way a new user loads
+ * the document once, on the way back with the code.
  */
 export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
+  const { config, oauthStates } = fastify
   // Read once: it is small and served for every page URL.
   const indexHtml = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null)
 
@@ -44,21 +54,27 @@ export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
     })
   }
 
-  /** The single place index.html leaves the server. */
-  function sendIndexHtml(reply: FastifyReply): FastifyReply {
+  /** The single place index.html leaves the server, unless the page fast path sends the user to WeChat first. */
+  async function sendIndexHtml(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     if (indexHtml === null) {
       return reply.code(503).type('text/plain; charset=utf-8').header('cache-control', NO_CACHE)
         .send(`The web app is not built yet: run \`pnpm build\` (looked for ${join(distDir, 'index.html')}).\n`)
+    }
+    const scope = fastPathScope(request, config.wechat.mode)
+    if (scope !== null && await request.getSession() === null) {
+      const url = await oauthStates.begin(request, reply, { scope, returnTo: request.url })
+      reply.setCookie(AUTH_TRY_COOKIE, '1', cookieOptions(config.publicUrl, AUTH_TRY_MAX_AGE_S, false))
+      return reply.header('cache-control', NO_STORE).redirect(url, 302)
     }
     return reply.code(200).type('text/html; charset=utf-8').header('cache-control', NO_CACHE).send(indexHtml)
   }
 
   fastify.setNotFoundHandler(async (request, reply) => {
     if (isPageRequest(request) || (indexHtml === null && isWebRequest(request)))
-      return sendIndexHtml(reply)
+      return sendIndexHtml(request, reply)
     throw notFound(`${request.method} ${pathOf(request)} not found`)
   })
-}, { name: 'spa', dependencies: ['error-handler'] })
+}, { name: 'spa', dependencies: ['error-handler', 'session', 'oauth-state'] })
 
 function pathOf(request: FastifyRequest): string {
   return request.url.split('?', 1)[0] ?? '/'

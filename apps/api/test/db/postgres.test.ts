@@ -8,7 +8,10 @@ import type { Database } from '../../src/db/schema'
 import { seedCatalog } from '../../src/db/seed/seed-catalog'
 import { seedProducts } from '../../src/db/seed/catalog-data'
 import { fixtureCatalog } from '../fixtures/catalog'
+import { newOpenid, wechatLogin } from '../auth-flow'
 import { build } from '../helper'
+import { startMockWechat } from '../mock-wechat'
+import { describeAuthRepositories } from '../repositories/auth-suite'
 import { describeCatalogRepositories } from '../repositories/catalog-suite'
 
 // Runs only when TEST_DATABASE_URL names a PostgreSQL database these tests may wipe, e.g.
@@ -23,7 +26,8 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
 
   /** Back to an empty database: the tests own every table in it. */
   async function reset(db: Kysely<Database>): Promise<void> {
-    for (const table of ['products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
+    // children before parents, for the foreign keys
+    for (const table of ['oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
       await db.schema.dropTable(table).ifExists().execute()
   }
 
@@ -32,6 +36,13 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
     await reset(db)
     await migrateToLatest(db)
     await seedCatalog(db, fixtureCatalog)
+    return db
+  })
+
+  describeAuthRepositories('auth repositories on PostgreSQL', async () => {
+    const db = await connect(target)
+    await reset(db)
+    await migrateToLatest(db)
     return db
   })
 
@@ -63,6 +74,25 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
       expect(list.json().total).toBe(seedProducts.length)
     } finally {
       await app.close()
+    }
+  })
+
+  it('should log in through WeChat, register and log out when DATABASE_URL is postgres', async () => {
+    const mock = await startMockWechat()
+    const app = await build({ env: { DATABASE_URL: url }, mock })
+    try {
+      const openid = newOpenid()
+      await mock.control('PUT', `/users/${openid}`, { nickname: '小王' })
+      const { browser, response } = await wechatLogin(app, mock, { openid, scope: 'snsapi_userinfo' })
+      expect(response.json()).toMatchObject({ openid, scope: 'snsapi_userinfo', profile: { nickname: '小王' }, bound: false })
+      const registered = await browser.post('/api/account/register', { phone: '13700137000', password: 'secret123' })
+      expect(registered.json()).toMatchObject({ bound: true, account: { phone: '137****7000' } })
+      expect((await browser.post('/api/auth/logout')).statusCode).toBe(200)
+      const again = await wechatLogin(app, mock, { openid, browser })
+      expect(again.response.json()).toMatchObject({ scope: 'snsapi_userinfo', bound: false })
+    } finally {
+      await app.close()
+      await mock.close()
     }
   })
 })

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app'
-import { ASSET_JS, build, INDEX_HTML } from '../helper'
+import { ASSET_JS, build, INDEX_HTML, LIVE_ENV } from '../helper'
 
 describe('SPA serving', () => {
   let app: App
   beforeAll(async () => {
-    app = await build()
+    // live mode and a desktop browser: the page fast path (spa-fast-path.test.ts) stays out of the way
+    app = await build({ env: LIVE_ENV })
   })
   afterAll(() => app.close())
 

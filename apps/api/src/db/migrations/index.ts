@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as catalog from './001-catalog'
+import * as auth from './002-auth'
 
 /**
  * Every migration by name, in order. A static list rather than a folder scan, so the esbuild
@@ -7,4 +8,5 @@ import * as catalog from './001-catalog'
  */
 export const migrations: Record<string, Migration> = {
   '001-catalog': catalog,
+  '002-auth': auth,
 }

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { App } from '../../src/app'
+import { createBrowser, DESKTOP_UA, newOpenid, setCookieLines, visitWechat, WECHAT_UA, wechatLogin } from '../auth-flow'
+import { build, INDEX_HTML, LIVE_ENV } from '../helper'
+import { startMockWechat, type MockWechatServer } from '../mock-wechat'
+
+describe('page fast path (mock mode)', () => {
+  let mock: MockWechatServer
+  let app: App
+  beforeAll(async () => {
+    mock = await startMockWechat()
+    app = await build({ mock })
+  })
+  afterAll(async () => {
+    await app.close()
+    await mock.close()
+  })
+  beforeEach(async () => {
+    await mock.control('POST', '/reset')
+  })
+
+  it('should redirect a page request without a session straight to WeChat, with the state and try cookies', async () => {
+    const response = await createBrowser(app).get('/product/3?from=share')
+    expect(response.statusCode).toBe(302)
+    expect(response.headers['cache-control']).toBe('no-store')
+    const target = new URL(response.headers.location as string)
+    expect(target.origin + target.pathname).toBe(`${mock.url}/connect/oauth2/authorize`)
+    expect(target.searchParams.get('scope')).toBe('snsapi_base')
+    expect(target.searchParams.get('redirect_uri')).toBe('http://localhost:3000/product/3?from=share')
+    expect(target.hash).toBe('#wechat_redirect')
+    const cookies = setCookieLines(response)
+    expect(cookies[0]).toMatch(/^wxshop_bid=.+; Max-Age=86400; Path=\/; HttpOnly; SameSite=Lax$/)
+    expect(cookies[1]).toBe('wxshop_auth_try=1; Max-Age=120; Path=/; HttpOnly; SameSite=Lax')
+  })
+
+  it('should cost a new user one document load when the SPA completes the callback', async () => {
+    const browser = createBrowser(app)
+    const first = await browser.get('/cart')
+    const callback = await visitWechat(first.headers.location as string)
+    expect(callback.location.pathname).toBe('/cart')
+
+    // the one document load: WeChat's callback URL gets index.html, not another redirect
+    const page = await browser.get(callback.location.pathname + callback.location.search)
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toBe(INDEX_HTML)
+
+    const code = await browser.post('/api/auth/wechat/code', { code: callback.code, state: callback.state })
+    expect(code.statusCode).toBe(200)
+    expect(code.json()).toMatchObject({ scope: 'snsapi_base', snapshot: false })
+    // the try cookie is cleared once a session exists
+    expect(setCookieLines(code).find(line => line.startsWith('wxshop_auth_try='))).toContain('Max-Age=0')
+    expect(browser.cookies.has('wxshop_auth_try')).toBe(false)
+    expect((await browser.get('/orders')).body).toBe(INDEX_HTML)
+  })
+
+  it('should ask for snsapi_userinfo when the page is /profile', async () => {
+    const response = await createBrowser(app).get('/profile')
+    expect(response.statusCode).toBe(302)
+    expect(new URL(response.headers.location as string).searchParams.get('scope')).toBe('snsapi_userinfo')
+  })
+
+  it('should serve index.html when the request has a valid session', async () => {
+    const { browser } = await wechatLogin(app, mock, { openid: newOpenid() })
+    const response = await browser.get('/')
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toBe(INDEX_HTML)
+  })
+
+  it.each([
+    ['a code in the query', '/?code=abc&state=xyz'],
+    ['only a state (consent refused)', '/product/3?state=xyz'],
+    ['an authorisation page', '/auth/callback'],
+    ['the open-in-WeChat page', '/open-in-wechat'],
+  ])('should serve index.html when the page has %s', async (_, url) => {
+    const response = await createBrowser(app).get(url)
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toBe(INDEX_HTML)
+  })
+
+  it('should not redirect twice when the try cookie is still there', async () => {
+    const browser = createBrowser(app)
+    expect((await browser.get('/')).statusCode).toBe(302)
+    const again = await browser.get('/')
+    expect(again.statusCode).toBe(200)
+    expect(again.body).toBe(INDEX_HTML)
+  })
+
+  it('should not loop when WeChat answers with a snapshot identity', async () => {
+    const browser = createBrowser(app)
+    await mock.control('POST', '/next-login', { consent: 'snapshot' })
+    const first = await browser.get('/profile')
+    const callback = await visitWechat(first.headers.location as string)
+    const me = await browser.post('/api/auth/wechat/code', { code: callback.code, state: callback.state })
+    expect(me.json().snapshot).toBe(true)
+    // no session was made; the try cookie (kept, not cleared) stops a second server redirect
+    expect(browser.cookies.has('wxshop_auth_try')).toBe(true)
+    expect((await browser.get('/profile')).statusCode).toBe(200)
+  })
+
+  it.each([
+    ['HEAD', '/'],
+    ['GET', '/assets/nope.js'],
+    ['GET', '/api/nope'],
+  ])('should not redirect %s %s', async (method, url) => {
+    const response = await createBrowser(app).request({ method: method as 'GET' | 'HEAD', url })
+    expect(response.statusCode).not.toBe(302)
+  })
+})
+
+describe('page fast path (live mode)', () => {
+  let app: App
+  beforeAll(async () => {
+    // live mode with the mock's address never called: only the redirect URL is built
+    app = await build({ env: { ...LIVE_ENV, WECHAT_OPEN_BASE: 'http://127.0.0.1:9' } })
+  })
+  afterAll(() => app.close())
+
+  it('should serve index.html when the browser is not WeChat\'s', async () => {
+    const response = await createBrowser(app).get('/', { 'user-agent': DESKTOP_UA })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toBe(INDEX_HTML)
+  })
+
+  it('should redirect to WeChat when the browser is WeChat\'s', async () => {
+    const response = await createBrowser(app).get('/', { 'user-agent': WECHAT_UA })
+    expect(response.statusCode).toBe(302)
+    expect(response.headers.location).toMatch(/^http:\/\/127\.0\.0\.1:9\/connect\/oauth2\/authorize\?appid=wx0123456789abcdef&/)
+  })
+})

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { App } from '../../src/app'
+import { countRows, createBrowser, newOpenid, setCookieLines, wechatLogin, type Browser } from '../auth-flow'
+import { build } from '../helper'
+import { startMockWechat, type MockWechatServer } from '../mock-wechat'
+
+const PASSWORD = 'secret123'
+let phones = 0
+/** A fresh, valid mainland mobile number. */
+function newPhone(): string {
+  phones += 1
+  return `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phones).padStart(4, '0')}`
+}
+const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`
+
+describe('shop accounts and binding', () => {
+  let mock: MockWechatServer
+  let app: App
+  beforeAll(async () => {
+    mock = await startMockWechat()
+    app = await build({ mock })
+  })
+  afterAll(async () => {
+    await app.close()
+    await mock.close()
+  })
+
+  let browser: Browser
+  let openid: string
+  beforeEach(async () => {
+    openid = newOpenid()
+    browser = (await wechatLogin(app, mock, { openid })).browser
+  })
+
+  const identityAccount = async (id = openid) =>
+    (await app.db.selectFrom('wechat_identities').select('account_id').where('openid', '=', id).executeTakeFirstOrThrow()).account_id
+  const register = (phone: string, password = PASSWORD, who = browser) => who.post('/api/account/register', { phone, password })
+  const login = (phone: string, password = PASSWORD, who = browser) => who.post('/api/account/login', { phone, password })
+
+  describe('POST /api/account/register', () => {
+    it('should create the account and bind the session and the WeChat identity when the form is valid', async () => {
+      const phone = newPhone()
+      const response = await register(phone)
+      expect(response.statusCode).toBe(200)
+      const me = response.json()
+      expect(me).toMatchObject({ openid, bound: true, snapshot: false, account: { id: expect.any(Number), phone: masked(phone) } })
+      expect(await identityAccount()).toBe(me.account.id)
+      expect((await browser.get('/api/me')).json()).toEqual(me)
+      expect(JSON.stringify(me)).not.toContain(phone)
+    })
+
+    it('should store the password as an argon2id hash when registering', async () => {
+      const phone = newPhone()
+      await register(phone)
+      const row = await app.db.selectFrom('accounts').select('password_hash').where('phone', '=', phone).executeTakeFirstOrThrow()
+      expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+      expect(row.password_hash).not.toContain(PASSWORD)
+    })
+
+    it('should answer 409 CONFLICT in Chinese when the phone is already registered', async () => {
+      const phone = newPhone()
+      await register(phone)
+      const other = (await wechatLogin(app, mock, { openid: newOpenid() })).browser
+      const response = await register(phone, 'another1', other)
+      expect(response.statusCode).toBe(409)
+      expect(response.json()).toEqual({ error: { code: 'CONFLICT', message: '该手机号已注册，请直接登录' } })
+    })
+
+    it.each([
+      ['letters only', 'abcdefgh'],
+      ['digits only', '12345678'],
+      ['too short', 'abc1234'],
+      ['too long', `a1${'x'.repeat(63)}`],
+    ])('should answer 400 VALIDATION with the password rule when the password is %s', async (_, password) => {
+      const before = await countRows(app, 'accounts')
+      const response = await register(newPhone(), password)
+      expect(response.statusCode).toBe(400)
+      expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '密码需为 8–64 位，且同时包含字母和数字' } })
+      expect(await countRows(app, 'accounts')).toBe(before)
+    })
+
+    it.each(['1380013800', '23800138000', '138001380001', 'phone'])('should answer 400 VALIDATION in Chinese when the phone is %s', async (phone) => {
+      const response = await register(phone)
+      expect(response.statusCode).toBe(400)
+      expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '请输入正确的 11 位手机号' } })
+    })
+
+    it('should answer 401 UNAUTHORIZED when there is no WeChat session', async () => {
+      const response = await register(newPhone(), PASSWORD, createBrowser(app))
+      expect(response.statusCode).toBe(401)
+      expect(response.json().error.code).toBe('UNAUTHORIZED')
+    })
+  })
+
+  describe('POST /api/account/login', () => {
+    let phone: string
+    beforeEach(async () => {
+      phone = newPhone()
+      const owner = (await wechatLogin(app, mock, { openid: newOpenid() })).browser
+      await register(phone, PASSWORD, owner)
+    })
+
+    it('should bind this WeChat identity to the account when the password is right', async () => {
+      const response = await login(phone)
+      expect(response.statusCode).toBe(200)
+      expect(response.json()).toMatchObject({ openid, bound: true, account: { phone: masked(phone) } })
+      expect(await identityAccount()).toBe(response.json().account.id)
+    })
+
+    it('should answer 401 with one message for a wrong password and for an unknown phone', async () => {
+      const verifyNobody = vi.spyOn(app.passwordHasher, 'verifyNobody')
+      const wrong = await login(phone, 'wrong-pass1')
+      const unknown = await login(newPhone())
+      for (const response of [wrong, unknown]) {
+        expect(response.statusCode).toBe(401)
+        expect(response.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: '手机号或密码错误' } })
+      }
+      // the unknown phone still cost a verify, so timing does not reveal which phones exist
+      expect(verifyNobody).toHaveBeenCalledTimes(1)
+      verifyNobody.mockRestore()
+      expect(await identityAccount()).toBeNull()
+    })
+
+    it('should answer 429 RATE_LIMITED with Retry-After after 5 failures for one phone', async () => {
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await login(phone, 'wrong-pass1')).statusCode).toBe(401)
+      // refused even with the right password, until the window frees an attempt
+      const response = await login(phone)
+      expect(response.statusCode).toBe(429)
+      expect(response.json()).toEqual({ error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 15 分钟后再试' } })
+      const retryAfter = Number(response.headers['retry-after'])
+      expect(retryAfter).toBeGreaterThan(14 * 60)
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60)
+    })
+
+    it('should answer 429 after 20 failures from one IP across phones', async () => {
+      const ip = '203.0.113.7'
+      const fromIp = (p: string, password: string) => browser.request({ method: 'POST', url: '/api/account/login', payload: { phone: p, password }, remoteAddress: ip })
+      for (let attempt = 0; attempt < 20; attempt++)
+        expect((await fromIp(newPhone(), 'wrong-pass1')).statusCode).toBe(401)
+      expect((await fromIp(phone, PASSWORD)).statusCode).toBe(429)
+    })
+
+    it('should answer 401 UNAUTHORIZED when there is no WeChat session', async () => {
+      expect((await login(phone, PASSWORD, createBrowser(app))).statusCode).toBe(401)
+    })
+  })
+
+  describe('binding across logins', () => {
+    it('should bind a returning WeChat user at once when their identity is bound', async () => {
+      const phone = newPhone()
+      await register(phone)
+      const { response } = await wechatLogin(app, mock, { openid })
+      expect(response.json()).toMatchObject({ openid, bound: true, account: { phone: masked(phone) } })
+    })
+
+    it('should end the session, clear the cookie and unbind the identity when logging out', async () => {
+      await register(newPhone())
+      const response = await browser.post('/api/auth/logout')
+      expect(response.statusCode).toBe(200)
+      expect(response.json()).toEqual({ ok: true })
+      expect(setCookieLines(response).find(line => line.startsWith('wxshop_sid='))).toMatch(/^wxshop_sid=; Max-Age=0; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/)
+      expect((await browser.get('/api/me')).statusCode).toBe(401)
+      expect(await identityAccount()).toBeNull()
+
+      // the next silent WeChat login is an unbound user
+      const again = await wechatLogin(app, mock, { openid, browser })
+      expect(again.response.json()).toMatchObject({ openid, bound: false, account: null })
+    })
+
+    it('should answer ok when logging out without a session', async () => {
+      const response = await createBrowser(app).post('/api/auth/logout')
+      expect(response.statusCode).toBe(200)
+      expect(response.json()).toEqual({ ok: true })
+    })
+  })
+})
