@@ -17,6 +17,8 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>
   /** 'built' (default) writes a fake web build; 'missing' points WEB_DIST_DIR at an empty place. */
   web?: 'built' | 'missing'
+  /** index.html of the fake web build (default INDEX_HTML). */
+  indexHtml?: string
   /** Use this directory's test.db instead of a fresh temp directory, e.g. to restart on the same data. */
   dir?: string
   logger?: FastifyServerOptions['logger']
@@ -43,7 +45,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   const dir = options.dir ?? tempDir()
   const webDir = join(dir, options.web === 'missing' ? 'no-web-build' : 'web')
   if (options.web !== 'missing')
-    writeFakeWebBuild(webDir)
+    writeFakeWebBuild(webDir, options.indexHtml)
   const config = loadConfig({
     DATABASE_URL: `file:${join(dir, 'test.db')}`,
     SESSION_SECRET: TEST_SESSION_SECRET,
@@ -61,10 +63,10 @@ export async function build(options: BuildOptions = {}): Promise<App> {
 }
 
 /** What `vite build` leaves in apps/web/dist, in miniature. */
-function writeFakeWebBuild(dir: string): void {
+function writeFakeWebBuild(dir: string, indexHtml = INDEX_HTML): void {
   mkdirSync(join(dir, 'assets'), { recursive: true })
   mkdirSync(join(dir, 'images', 'products'), { recursive: true })
-  writeFileSync(join(dir, 'index.html'), INDEX_HTML)
+  writeFileSync(join(dir, 'index.html'), indexHtml)
   writeFileSync(join(dir, 'assets', 'index-B1a2c3d4.js'), ASSET_JS)
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   writeFileSync(join(dir, 'images', 'products', 'apple-1.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')

@@ -36,6 +36,10 @@ export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
   const { config, oauthStates } = fastify
   // Read once: it is small and served for every page URL.
   const indexHtml = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null)
+  // A hash-routed build keeps its route after `#`, which never reaches the server, and WeChat's
+  // `#wechat_redirect` would replace it on the way: only the SPA knows where the user is going,
+  // so it starts authorisation itself (the build marks itself, see apps/web/vite.config.ts).
+  const fastPathEnabled = indexHtml !== null && !isHashRoutedBuild(indexHtml)
 
   if (indexHtml === null) {
     fastify.log.warn(`no web build in ${distDir}: run \`pnpm build\` to serve the shop`)
@@ -60,7 +64,7 @@ export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
       return reply.code(503).type('text/plain; charset=utf-8').header('cache-control', NO_CACHE)
         .send(`The web app is not built yet: run \`pnpm build\` (looked for ${join(distDir, 'index.html')}).\n`)
     }
-    const scope = fastPathScope(request, config.wechat.mode)
+    const scope = fastPathEnabled ? fastPathScope(request, config.wechat.mode) : null
     if (scope !== null && await request.getSession() === null) {
       const url = await oauthStates.begin(request, reply, { scope, returnTo: request.url })
       reply.setCookie(AUTH_TRY_COOKIE, '1', cookieOptions(config.publicUrl, AUTH_TRY_MAX_AGE_S, false))
@@ -91,4 +95,9 @@ function isPageRequest(request: FastifyRequest): boolean {
   const path = pathOf(request)
   const lastSegment = path.slice(path.lastIndexOf('/') + 1)
   return isWebRequest(request) && !path.startsWith('/assets/') && (!lastSegment.includes('.') || path === '/index.html')
+}
+
+/** The hash-mode build carries `<meta name="wxshop-router" content="hash">`. */
+export function isHashRoutedBuild(indexHtml: string): boolean {
+  return /<meta\s+name="wxshop-router"\s+content="hash"\s*\/?>/.test(indexHtml)
 }

@@ -127,3 +127,23 @@ describe('page fast path (live mode)', () => {
     expect(response.headers.location).toMatch(/^http:\/\/127\.0\.0\.1:9\/connect\/oauth2\/authorize\?appid=wx0123456789abcdef&/)
   })
 })
+
+describe('page fast path (hash-routed build)', () => {
+  const HASH_INDEX_HTML = '<!doctype html><html><head><meta name="wxshop-router" content="hash"><title>wxshop</title></head><body></body></html>'
+  let mock: MockWechatServer
+  let app: App
+  beforeAll(async () => {
+    mock = await startMockWechat()
+    app = await build({ mock, indexHtml: HASH_INDEX_HTML })
+  })
+  afterAll(async () => {
+    await app.close()
+    await mock.close()
+  })
+
+  it('should serve index.html without a session when the build routes by hash, because the route never reaches the server', async () => {
+    const response = await createBrowser(app).get('/')
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toBe(HASH_INDEX_HTML)
+  })
+})
