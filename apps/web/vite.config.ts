@@ -23,6 +23,7 @@ export default defineConfig({
     }),
     vantIconFontFile(),
     sharedIsPure(),
+    routerModeMeta(),
   ],
   resolve: {
     alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) },
@@ -95,6 +96,22 @@ function vantIconFontFile(): Plugin {
         return css.replace(match[0], `src:url("${relative(dirname(id), file)}") format("woff2")`)
       },
     },
+  }
+}
+
+/**
+ * A hash-routed build says so in index.html (`<meta name="wxshop-router" content="hash">`). The API
+ * reads it and skips its page fast path: the route lives in the `#`, which never reaches a server,
+ * so a redirect made there would bring every deep link back to the home page.
+ */
+function routerModeMeta(): Plugin {
+  let hash = false
+  return {
+    name: 'wxshop:router-mode-meta',
+    configResolved(config) {
+      hash = config.env.VITE_ROUTER_MODE === 'hash'
+    },
+    transformIndexHtml: () => (hash ? [{ tag: 'meta', attrs: { name: 'wxshop-router', content: 'hash' }, injectTo: 'head' }] : []),
   }
 }
 

@@ -1,9 +1,15 @@
 import { fileURLToPath, URL } from 'node:url'
+import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
 import { defineProject } from 'vitest/config'
 
 export default defineProject({
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    // Vant tags resolve in tests as they do in the build (components.d.ts is the build's to write).
+    Components({ dirs: [], resolvers: [VantResolver()], dts: false }),
+  ],
   resolve: {
     alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,4 +1,4 @@
-import type { ProductSummary } from '@wxshop/shared'
+import type { Me, ProductSummary } from '@wxshop/shared'
 import { vi } from 'vitest'
 
 export function product(overrides: Partial<ProductSummary> & { id: number }): ProductSummary {
@@ -24,4 +24,63 @@ export function stubFetch(handler: (url: URL) => { status?: number, body?: unkno
   })
   vi.stubGlobal('fetch', fetchMock)
   return fetchMock
+}
+
+export interface ApiCall {
+  method: string
+  /** Path and query, e.g. `/api/me`. */
+  path: string
+  body: unknown
+}
+
+export interface ApiAnswer {
+  status?: number
+  body?: unknown
+  /** Reject like fetch does when the network is down. */
+  networkError?: boolean
+}
+
+/** Replaces global fetch with `handler(call)`; returns the list of calls it received, in order. */
+export function stubApi(handler: (call: ApiCall) => ApiAnswer) {
+  const calls: ApiCall[] = []
+  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost')
+    const call: ApiCall = {
+      method: init?.method ?? 'GET',
+      path: url.pathname + url.search,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    }
+    calls.push(call)
+    const { status = 200, body, networkError } = handler(call)
+    if (networkError)
+      throw new TypeError('Failed to fetch')
+    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+  }))
+  return calls
+}
+
+/** An API error body, as every route answers it. */
+export function apiError(status: number, code: string, message = code): ApiAnswer {
+  return { status, body: { error: { code, message } } }
+}
+
+export function me(overrides: Partial<Me> = {}): Me {
+  return {
+    openid: 'oAbc000000000000000000000001',
+    scope: 'snsapi_base',
+    snapshot: false,
+    bound: false,
+    profile: null,
+    account: null,
+    ...overrides,
+  }
+}
+
+export const profile: NonNullable<Me['profile']> = {
+  nickname: '小明',
+  headimgurl: 'http://127.0.0.1:3100/avatars/xiaoming.svg',
+  sex: 0,
+  province: '',
+  city: '',
+  country: '',
 }

@@ -1,11 +1,15 @@
 import type { RouteLocationNormalized, Router } from 'vue-router'
+import { authGuard } from '~/auth/guard'
 import { useAppConfigStore } from '~/stores/app-config'
 
 /**
- * Every navigation guard is installed here, in order. The WeChat login guard (silent
- * snsapi_base, snsapi_userinfo for `meta.auth === 'userinfo'`) goes first when it lands.
+ * Every navigation guard is installed here, in order: the WeChat login guard (src/auth/guard.ts:
+ * OAuth callback, silent snsapi_base, snsapi_userinfo for `meta.auth === 'userinfo'`, binding
+ * before `meta.account` pages), then titles.
  */
 export function installGuards(router: Router): void {
+  router.beforeEach(authGuard)
+
   // A page chunk that fails to load (flaky network, or a deploy replaced it while this WebView
   // stayed open) gets one full reload of the target URL instead of a blank screen.
   router.onError((error: unknown, to) => {

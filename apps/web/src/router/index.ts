@@ -1,9 +1,9 @@
 import { createRouter, createWebHashHistory, createWebHistory } from 'vue-router'
 import { installGuards } from './guards'
+import { hashMode } from './mode'
 import { routes } from './routes'
 
-// HTML5 history by default; VITE_ROUTER_MODE=hash at build time for hosts that cannot rewrite URLs.
-const history = import.meta.env.VITE_ROUTER_MODE === 'hash'
+const history = hashMode
   ? createWebHashHistory(import.meta.env.BASE_URL)
   : createWebHistory(import.meta.env.BASE_URL)
 
