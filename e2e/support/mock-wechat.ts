@@ -1,0 +1,43 @@
+// The mock WeChat's control API, over HTTP like any other client (e2e never imports the mock).
+import { randomBytes } from 'node:crypto'
+import type { BrowserContext } from '@playwright/test'
+import { MOCK_URL } from './servers'
+
+export interface WechatUserFields {
+  nickname?: string
+  headimgurl?: string
+  sex?: 0 | 1 | 2
+  unionid?: string
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${MOCK_URL}/__control/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok)
+    throw new Error(`mock control ${method} ${path} answered ${response.status}: ${await response.text()}`)
+  return response.json()
+}
+
+/** A fresh openid, so every test is a stranger to the shop. */
+export function newOpenid(): string {
+  return `oE2E${randomBytes(18).toString('base64url').slice(0, 24)}`
+}
+
+export const mockWechat = {
+  putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
+  fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
+  expire: (what: 'codes' | 'access_token' | 'oauth_access_token') => control('POST', 'expire', { what }),
+  /** How many times WeChat was asked for this path so far. */
+  async callCount(path: string): Promise<number> {
+    const answer = await control('GET', `calls?path=${encodeURIComponent(path)}`) as { count: number }
+    return answer.count
+  },
+}
+
+/** Makes `openid` the owner of the phone this browser context plays. */
+export async function actAs(context: BrowserContext, openid: string): Promise<void> {
+  await context.addCookies([{ name: 'mockwx_user', value: openid, url: MOCK_URL }])
+}
