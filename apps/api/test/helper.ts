@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../src/app'
 import { loadConfig } from '../src/config'
-import { TEST_PUBLIC_URL, type MockWechatServer } from './mock-wechat'
+import { afterAll, beforeAll } from 'vitest'
+import { startMockWechat, TEST_PUBLIC_URL, type MockWechatServer } from './mock-wechat'
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef'
 export const INDEX_HTML = '<!doctype html><html><head><title>wxshop test</title></head><body><div id="app"></div></body></html>'
@@ -70,4 +71,26 @@ function writeFakeWebBuild(dir: string, indexHtml = INDEX_HTML): void {
   writeFileSync(join(dir, 'assets', 'index-B1a2c3d4.js'), ASSET_JS)
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   writeFileSync(join(dir, 'images', 'products', 'apple-1.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+}
+
+export interface AppWithMockWechat {
+  app: App
+  mock: MockWechatServer
+}
+
+/**
+ * For a describe block: the app wired to a real mock WeChat process, started before its tests and
+ * closed after them. Read `stack.app` / `stack.mock` inside tests (they are set in beforeAll).
+ */
+export function useAppWithMockWechat(options: Omit<BuildOptions, 'mock'> = {}): AppWithMockWechat {
+  const stack = {} as AppWithMockWechat
+  beforeAll(async () => {
+    stack.mock = await startMockWechat()
+    stack.app = await build({ ...options, mock: stack.mock })
+  })
+  afterAll(async () => {
+    await stack.app?.close()
+    await stack.mock?.close()
+  })
+  return stack
 }

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createBrowser, DESKTOP_UA, newOpenid, setCookieLines, visitWechat, WECHAT_UA, wechatLogin } from '../auth-flow'
-import { build, INDEX_HTML, LIVE_ENV } from '../helper'
-import { startMockWechat, type MockWechatServer } from '../mock-wechat'
+import { build, INDEX_HTML, LIVE_ENV, useAppWithMockWechat } from '../helper'
 
-describe('page fast path (mock mode)', () => {
-  let mock: MockWechatServer
-  let app: App
-  beforeAll(async () => {
-    mock = await startMockWechat()
-    app = await build({ mock })
-  })
-  afterAll(async () => {
-    await app.close()
-    await mock.close()
-  })
+describe('page fast path (stack.mock mode)', () => {
+  const stack = useAppWithMockWechat()
   beforeEach(async () => {
-    await mock.control('POST', '/reset')
+    await stack.mock.control('POST', '/reset')
   })
 
   it('should redirect a page request without a session straight to WeChat, with the state and try cookies', async () => {
-    const response = await createBrowser(app).get('/product/3?from=share')
+    const response = await createBrowser(stack.app).get('/product/3?from=share')
     expect(response.statusCode).toBe(302)
     expect(response.headers['cache-control']).toBe('no-store')
     const target = new URL(response.headers.location as string)
-    expect(target.origin + target.pathname).toBe(`${mock.url}/connect/oauth2/authorize`)
+    expect(target.origin + target.pathname).toBe(`${stack.mock.url}/connect/oauth2/authorize`)
     expect(target.searchParams.get('scope')).toBe('snsapi_base')
     expect(target.searchParams.get('redirect_uri')).toBe('http://localhost:3000/product/3?from=share')
     expect(target.hash).toBe('#wechat_redirect')
@@ -34,7 +24,7 @@ describe('page fast path (mock mode)', () => {
   })
 
   it('should cost a new user one document load when the SPA completes the callback', async () => {
-    const browser = createBrowser(app)
+    const browser = createBrowser(stack.app)
     const first = await browser.get('/cart')
     const callback = await visitWechat(first.headers.location as string)
     expect(callback.location.pathname).toBe('/cart')
@@ -54,13 +44,13 @@ describe('page fast path (mock mode)', () => {
   })
 
   it('should ask for snsapi_userinfo when the page is /profile', async () => {
-    const response = await createBrowser(app).get('/profile')
+    const response = await createBrowser(stack.app).get('/profile')
     expect(response.statusCode).toBe(302)
     expect(new URL(response.headers.location as string).searchParams.get('scope')).toBe('snsapi_userinfo')
   })
 
   it('should serve index.html when the request has a valid session', async () => {
-    const { browser } = await wechatLogin(app, mock, { openid: newOpenid() })
+    const { browser } = await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })
     const response = await browser.get('/')
     expect(response.statusCode).toBe(200)
     expect(response.body).toBe(INDEX_HTML)
@@ -72,13 +62,13 @@ describe('page fast path (mock mode)', () => {
     ['an authorisation page', '/auth/callback'],
     ['the open-in-WeChat page', '/open-in-wechat'],
   ])('should serve index.html when the page has %s', async (_, url) => {
-    const response = await createBrowser(app).get(url)
+    const response = await createBrowser(stack.app).get(url)
     expect(response.statusCode).toBe(200)
     expect(response.body).toBe(INDEX_HTML)
   })
 
   it('should not redirect twice when the try cookie is still there', async () => {
-    const browser = createBrowser(app)
+    const browser = createBrowser(stack.app)
     expect((await browser.get('/')).statusCode).toBe(302)
     const again = await browser.get('/')
     expect(again.statusCode).toBe(200)
@@ -86,8 +76,8 @@ describe('page fast path (mock mode)', () => {
   })
 
   it('should not loop when WeChat answers with a snapshot identity', async () => {
-    const browser = createBrowser(app)
-    await mock.control('POST', '/next-login', { consent: 'snapshot' })
+    const browser = createBrowser(stack.app)
+    await stack.mock.control('POST', '/next-login', { consent: 'snapshot' })
     const first = await browser.get('/profile')
     const callback = await visitWechat(first.headers.location as string)
     const me = await browser.post('/api/auth/wechat/code', { code: callback.code, state: callback.state })
@@ -102,7 +92,7 @@ describe('page fast path (mock mode)', () => {
     ['GET', '/assets/nope.js'],
     ['GET', '/api/nope'],
   ])('should not redirect %s %s', async (method, url) => {
-    const response = await createBrowser(app).request({ method: method as 'GET' | 'HEAD', url })
+    const response = await createBrowser(stack.app).request({ method: method as 'GET' | 'HEAD', url })
     expect(response.statusCode).not.toBe(302)
   })
 })
@@ -130,19 +120,10 @@ describe('page fast path (live mode)', () => {
 
 describe('page fast path (hash-routed build)', () => {
   const HASH_INDEX_HTML = '<!doctype html><html><head><meta name="wxshop-router" content="hash"><title>wxshop</title></head><body></body></html>'
-  let mock: MockWechatServer
-  let app: App
-  beforeAll(async () => {
-    mock = await startMockWechat()
-    app = await build({ mock, indexHtml: HASH_INDEX_HTML })
-  })
-  afterAll(async () => {
-    await app.close()
-    await mock.close()
-  })
+  const stack = useAppWithMockWechat({ indexHtml: HASH_INDEX_HTML })
 
   it('should serve index.html without a session when the build routes by hash, because the route never reaches the server', async () => {
-    const response = await createBrowser(app).get('/')
+    const response = await createBrowser(stack.app).get('/')
     expect(response.statusCode).toBe(200)
     expect(response.body).toBe(HASH_INDEX_HTML)
   })

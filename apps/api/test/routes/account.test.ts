@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { App } from '../../src/app'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { countRows, createBrowser, newOpenid, setCookieLines, wechatLogin, type Browser } from '../auth-flow'
-import { build } from '../helper'
-import { startMockWechat, type MockWechatServer } from '../mock-wechat'
+import { useAppWithMockWechat } from '../helper'
 
 const PASSWORD = 'secret123'
 let phones = 0
@@ -14,26 +12,17 @@ function newPhone(): string {
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`
 
 describe('shop accounts and binding', () => {
-  let mock: MockWechatServer
-  let app: App
-  beforeAll(async () => {
-    mock = await startMockWechat()
-    app = await build({ mock })
-  })
-  afterAll(async () => {
-    await app.close()
-    await mock.close()
-  })
+  const stack = useAppWithMockWechat()
 
   let browser: Browser
   let openid: string
   beforeEach(async () => {
     openid = newOpenid()
-    browser = (await wechatLogin(app, mock, { openid })).browser
+    browser = (await wechatLogin(stack.app, stack.mock, { openid })).browser
   })
 
   const identityAccount = async (id = openid) =>
-    (await app.db.selectFrom('wechat_identities').select('account_id').where('openid', '=', id).executeTakeFirstOrThrow()).account_id
+    (await stack.app.db.selectFrom('wechat_identities').select('account_id').where('openid', '=', id).executeTakeFirstOrThrow()).account_id
   const register = (phone: string, password = PASSWORD, who = browser) => who.post('/api/account/register', { phone, password })
   const login = (phone: string, password = PASSWORD, who = browser) => who.post('/api/account/login', { phone, password })
 
@@ -52,7 +41,7 @@ describe('shop accounts and binding', () => {
     it('should store the password as an argon2id hash when registering', async () => {
       const phone = newPhone()
       await register(phone)
-      const row = await app.db.selectFrom('accounts').select('password_hash').where('phone', '=', phone).executeTakeFirstOrThrow()
+      const row = await stack.app.db.selectFrom('accounts').select('password_hash').where('phone', '=', phone).executeTakeFirstOrThrow()
       expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
       expect(row.password_hash).not.toContain(PASSWORD)
     })
@@ -60,7 +49,7 @@ describe('shop accounts and binding', () => {
     it('should answer 409 CONFLICT in Chinese when the phone is already registered', async () => {
       const phone = newPhone()
       await register(phone)
-      const other = (await wechatLogin(app, mock, { openid: newOpenid() })).browser
+      const other = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
       const response = await register(phone, 'another1', other)
       expect(response.statusCode).toBe(409)
       expect(response.json()).toEqual({ error: { code: 'CONFLICT', message: '该手机号已注册，请直接登录' } })
@@ -72,11 +61,11 @@ describe('shop accounts and binding', () => {
       ['too short', 'abc1234'],
       ['too long', `a1${'x'.repeat(63)}`],
     ])('should answer 400 VALIDATION with the password rule when the password is %s', async (_, password) => {
-      const before = await countRows(app, 'accounts')
+      const before = await countRows(stack.app, 'accounts')
       const response = await register(newPhone(), password)
       expect(response.statusCode).toBe(400)
       expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '密码需为 8–64 位，且同时包含字母和数字' } })
-      expect(await countRows(app, 'accounts')).toBe(before)
+      expect(await countRows(stack.app, 'accounts')).toBe(before)
     })
 
     it.each(['1380013800', '23800138000', '138001380001', 'phone'])('should answer 400 VALIDATION in Chinese when the phone is %s', async (phone) => {
@@ -86,7 +75,7 @@ describe('shop accounts and binding', () => {
     })
 
     it('should answer 401 UNAUTHORIZED when there is no WeChat session', async () => {
-      const response = await register(newPhone(), PASSWORD, createBrowser(app))
+      const response = await register(newPhone(), PASSWORD, createBrowser(stack.app))
       expect(response.statusCode).toBe(401)
       expect(response.json().error.code).toBe('UNAUTHORIZED')
     })
@@ -96,7 +85,7 @@ describe('shop accounts and binding', () => {
     let phone: string
     beforeEach(async () => {
       phone = newPhone()
-      const owner = (await wechatLogin(app, mock, { openid: newOpenid() })).browser
+      const owner = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
       await register(phone, PASSWORD, owner)
     })
 
@@ -108,7 +97,7 @@ describe('shop accounts and binding', () => {
     })
 
     it('should answer 401 with one message for a wrong password and for an unknown phone', async () => {
-      const verifyNobody = vi.spyOn(app.passwordHasher, 'verifyNobody')
+      const verifyNobody = vi.spyOn(stack.app.passwordHasher, 'verifyNobody')
       const wrong = await login(phone, 'wrong-pass1')
       const unknown = await login(newPhone())
       for (const response of [wrong, unknown]) {
@@ -142,7 +131,7 @@ describe('shop accounts and binding', () => {
     })
 
     it('should answer 401 UNAUTHORIZED when there is no WeChat session', async () => {
-      expect((await login(phone, PASSWORD, createBrowser(app))).statusCode).toBe(401)
+      expect((await login(phone, PASSWORD, createBrowser(stack.app))).statusCode).toBe(401)
     })
   })
 
@@ -150,7 +139,7 @@ describe('shop accounts and binding', () => {
     it('should bind a returning WeChat user at once when their identity is bound', async () => {
       const phone = newPhone()
       await register(phone)
-      const { response } = await wechatLogin(app, mock, { openid })
+      const { response } = await wechatLogin(stack.app, stack.mock, { openid })
       expect(response.json()).toMatchObject({ openid, bound: true, account: { phone: masked(phone) } })
     })
 
@@ -164,12 +153,12 @@ describe('shop accounts and binding', () => {
       expect(await identityAccount()).toBeNull()
 
       // the next silent WeChat login is an unbound user
-      const again = await wechatLogin(app, mock, { openid, browser })
+      const again = await wechatLogin(stack.app, stack.mock, { openid, browser })
       expect(again.response.json()).toMatchObject({ openid, bound: false, account: null })
     })
 
     it('should answer ok when logging out without a session', async () => {
-      const response = await createBrowser(app).post('/api/auth/logout')
+      const response = await createBrowser(stack.app).post('/api/auth/logout')
       expect(response.statusCode).toBe(200)
       expect(response.json()).toEqual({ ok: true })
     })

@@ -1,45 +1,34 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { App } from '../../src/app'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { sha256Hex } from '../../src/lib/random-token'
 import { createBrowser, newOpenid, setCookieLines, wechatLogin, type Browser } from '../auth-flow'
-import { build } from '../helper'
-import { startMockWechat, type MockWechatServer } from '../mock-wechat'
+import { useAppWithMockWechat } from '../helper'
 
 const HOUR = 3600 * 1000
 const DAY = 24 * HOUR
 
 describe('GET /api/me and the session cookie', () => {
-  let mock: MockWechatServer
-  let app: App
-  beforeAll(async () => {
-    mock = await startMockWechat()
-    app = await build({ mock })
-  })
-  afterAll(async () => {
-    await app.close()
-    await mock.close()
-  })
+  const stack = useAppWithMockWechat()
 
   let browser: Browser
   let idHash: string
   beforeEach(async () => {
-    const login = await wechatLogin(app, mock, { openid: newOpenid() })
+    const login = await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })
     browser = login.browser
-    idHash = sha256Hex(app.unsignCookie(browser.cookies.get('wxshop_sid')!).value!)
+    idHash = sha256Hex(stack.app.unsignCookie(browser.cookies.get('wxshop_sid')!).value!)
   })
 
   const setSession = (values: { expires_at?: string, last_seen_at?: string }) =>
-    app.db.updateTable('sessions').set(values).where('id_hash', '=', idHash).execute()
-  const sessionRow = () => app.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst()
+    stack.app.db.updateTable('sessions').set(values).where('id_hash', '=', idHash).execute()
+  const sessionRow = () => stack.app.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst()
 
   it('should answer 401 UNAUTHORIZED with a message when there is no session', async () => {
-    const response = await createBrowser(app).get('/api/me')
+    const response = await createBrowser(stack.app).get('/api/me')
     expect(response.statusCode).toBe(401)
     expect(response.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: '未登录或登录已过期，请重新进入' } })
   })
 
   it('should set the session cookie signed, HttpOnly, SameSite=Lax, for 30 days, without Secure when PUBLIC_URL is http', async () => {
-    const { response } = await wechatLogin(app, mock, { openid: newOpenid() })
+    const { response } = await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })
     const line = setCookieLines(response).find(cookie => cookie.startsWith('wxshop_sid='))
     expect(line).toMatch(/^wxshop_sid=[\w-]{43}\.[\w+/-]+; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/)
   })
@@ -52,7 +41,7 @@ describe('GET /api/me and the session cookie', () => {
   })
 
   it('should answer 401 when the cookie is not signed with our secret', async () => {
-    const token = app.unsignCookie(browser.cookies.get('wxshop_sid')!).value!
+    const token = stack.app.unsignCookie(browser.cookies.get('wxshop_sid')!).value!
     browser.cookies.set('wxshop_sid', token)
     expect((await browser.get('/api/me')).statusCode).toBe(401)
     browser.cookies.set('wxshop_sid', `${token}.forged`)
