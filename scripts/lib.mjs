@@ -13,7 +13,7 @@ export function wechatMode(env = process.env) {
   return env.WECHAT_APPID ? 'live' : 'mock'
 }
 
-/** Newest modification time under the given files and folders (node_modules and dist skipped). */
+/** Newest modification time under the given files and folders (node_modules, dist and .d.ts skipped). */
 export function newestMtime(paths) {
   let newest = 0
   const visit = (path) => {
@@ -25,7 +25,8 @@ export function newestMtime(paths) {
         if (name !== 'node_modules' && name !== 'dist' && !name.startsWith('.'))
           visit(join(path, name))
       }
-    } else {
+    } else if (!path.endsWith('.d.ts')) {
+      // declaration files change no output, and vite rewrites components.d.ts on every build
       newest = Math.max(newest, stat.mtimeMs)
     }
   }
