@@ -36,6 +36,7 @@ export interface BuildAppOptions {
 export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
     ajv: {
       customOptions: {
         // Unknown fields and query parameters are dropped, never an error and never passed on.

@@ -46,6 +46,11 @@ const variables = {
     Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
   ], { expected: 'one of fatal, error, warn, info, debug, trace, silent' }),
   SHOP_NAME: Type.String({ maxLength: 30, expected: 'at most 30 characters' }),
+  TRUST_PROXY: Type.String({
+    // addresses must contain a dot or colon, so a bare number (a hop count, easy to get wrong) is refused
+    pattern: '^(true|false|[0-9A-Fa-f]*[.:][0-9A-Fa-f.:/]*(,[0-9A-Fa-f]*[.:][0-9A-Fa-f.:/]*)*)$',
+    expected: 'true, false, or comma-separated proxy addresses/CIDRs',
+  }),
 } satisfies Record<string, TSchema>
 
 type Variables = { -readonly [K in keyof typeof variables]?: Static<typeof variables[K]> }
@@ -89,6 +94,11 @@ export interface AppConfig {
   logLevel: LogLevel
   shopName: string
   webDistDir: string
+  /**
+   * Fastify's trustProxy: behind nginx or a load balancer the client address (login rate limits,
+   * WeChat Pay's spbill_create_ip) comes from X-Forwarded-For only when the proxy is trusted.
+   */
+  trustProxy: boolean | string
   wechat: WechatConfig
   pay: PayConfig
 }
@@ -119,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: vars.LOG_LEVEL ?? 'info',
     shopName: vars.SHOP_NAME ?? '微选好物',
     webDistDir: vars.WEB_DIST_DIR ? resolve(vars.WEB_DIST_DIR) : defaultWebDistDir(),
+    trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     wechat,
     pay: {
       mchId: vars.WECHAT_PAY_MCHID ?? null,
@@ -177,6 +188,12 @@ function wechatConfig(vars: Variables): WechatConfig {
     payBase: trimSlash(vars.WECHAT_PAY_BASE ?? mockBase),
     mockPort,
   }
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false')
+    return false
+  return value === 'true' ? true : value
 }
 
 function missing(name: string, what: string): never {

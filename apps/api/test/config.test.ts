@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       redisUrl: null,
       logLevel: 'info',
       shopName: '微选好物',
+      trustProxy: false,
       wechat: {
         mode: 'mock',
         appId: 'wxa1b2c3d4e5f60718',
@@ -114,8 +115,18 @@ describe('loadConfig', () => {
     ['MOCK_WECHAT_PORT', '99999', 'MOCK_WECHAT_PORT must be an integer 1-65535, got "99999"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     ['SHOP_NAME', '店'.repeat(31), 'SHOP_NAME must be at most 30 characters'],
+    ['TRUST_PROXY', 'yes please', 'TRUST_PROXY must be true, false, or comma-separated proxy addresses/CIDRs'],
+    ['TRUST_PROXY', '1', 'TRUST_PROXY must be true, false, or comma-separated proxy addresses/CIDRs'],
   ])('should name %s when its value is %j', (name, value, message) => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(message)
+  })
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['127.0.0.1,10.0.0.0/8', '127.0.0.1,10.0.0.0/8'],
+  ])('should read TRUST_PROXY=%s for a reverse proxy in front of the API', (value, expected) => {
+    expect(loadConfig({ ...base, TRUST_PROXY: value }).trustProxy).toEqual(expected)
   })
 
   it('should never repeat a secret value when rejecting it', () => {

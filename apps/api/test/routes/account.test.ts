@@ -164,3 +164,24 @@ describe('shop accounts and binding', () => {
     })
   })
 })
+
+describe('login rate limit behind a reverse proxy (TRUST_PROXY=10.0.0.2)', () => {
+  const stack = useAppWithMockWechat({ env: { TRUST_PROXY: '10.0.0.2' } })
+
+  it('should count failures per shopper address from X-Forwarded-For when the proxy is trusted', async () => {
+    const { browser } = await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })
+    // every request arrives from the proxy's address; only the forwarded one tells shoppers apart
+    const viaProxy = (forwardedFor: string, phone: string) => browser.request({
+      method: 'POST',
+      url: '/api/account/login',
+      payload: { phone, password: 'wrong-pass1' },
+      remoteAddress: '10.0.0.2',
+      headers: { 'x-forwarded-for': forwardedFor },
+    })
+    for (let attempt = 0; attempt < 20; attempt++)
+      expect((await viaProxy('198.51.100.1', newPhone())).statusCode).toBe(401)
+    expect((await viaProxy('198.51.100.1', newPhone())).statusCode).toBe(429)
+    // another shopper behind the same proxy is not locked out
+    expect((await viaProxy('198.51.100.2', newPhone())).statusCode).toBe(401)
+  })
+})
