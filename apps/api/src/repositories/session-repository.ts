@@ -83,6 +83,11 @@ export function createSessionRepository(db: Kysely<Database>) {
       await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute()
     },
 
+    /** Ends every session of a WeChat user, in every browser. */
+    async deleteForOpenid(openid: string): Promise<void> {
+      await db.deleteFrom('sessions').where('openid', '=', openid).execute()
+    },
+
     /** Removes sessions past their expiry; answers how many. */
     async deleteExpired(now: Date): Promise<number> {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst()

@@ -22,12 +22,18 @@ export interface WechatIdentity {
   accountId: number | null
 }
 
+/** The stored column when a silent grant follows a userinfo one, else the new value. */
+function keepUserinfoToken(column: 'oauth_access_token' | 'oauth_refresh_token' | 'oauth_expires_at') {
+  return sql<string>`case when wechat_identities.scope = 'snsapi_userinfo' and excluded.scope = 'snsapi_base' then ${sql.ref(`wechat_identities.${column}`)} else ${sql.ref(`excluded.${column}`)} end`
+}
+
 export function createWechatIdentityRepository(db: Kysely<Database>) {
   return {
     /**
      * Creates or refreshes the identity; answers the shop account it is bound to, if any.
      * The scope only ever goes up (a silent snsapi_base visit after a userinfo grant keeps
-     * snsapi_userinfo), and a grant without a profile or unionid keeps the stored ones.
+     * snsapi_userinfo), and a grant without a profile or unionid keeps the stored ones; so do the
+     * userinfo tokens.
      */
     async upsert(grant: IdentityGrant, now: Date): Promise<{ accountId: number | null }> {
       const at = now.toISOString()
@@ -64,9 +70,11 @@ export function createWechatIdentityRepository(db: Kysely<Database>) {
                 country: sql`excluded.country`,
               }
             : {}),
-          oauth_access_token: sql`excluded.oauth_access_token`,
-          oauth_refresh_token: sql`excluded.oauth_refresh_token`,
-          oauth_expires_at: sql`excluded.oauth_expires_at`,
+          // A base token can do nothing a userinfo one cannot, and only the userinfo pair (its 30-day
+          // refresh_token) can fetch the profile again: a silent visit never replaces it.
+          oauth_access_token: keepUserinfoToken('oauth_access_token'),
+          oauth_refresh_token: keepUserinfoToken('oauth_refresh_token'),
+          oauth_expires_at: keepUserinfoToken('oauth_expires_at'),
           updated_at: sql`excluded.updated_at`,
         }))
         .returning('account_id')

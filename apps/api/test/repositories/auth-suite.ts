@@ -75,13 +75,15 @@ export function describeAuthRepositories(name: string, open: () => Promise<Kysel
         expect(JSON.stringify(found)).not.toContain('at-')
       })
 
-      it('should keep the best scope, the profile and the unionid when a later grant is silent', async () => {
+      it('should keep the best scope, the profile, the unionid and the userinfo tokens when a later grant is silent', async () => {
         const openid = unique('oRepoBest')
-        await identities.upsert(grant(openid, { scope: 'snsapi_userinfo', profile: PROFILE, unionid: 'oUnion1' }), NOW)
-        await identities.upsert(grant(openid, { accessToken: 'at-newer' }), later(1000))
+        await identities.upsert(grant(openid, { scope: 'snsapi_userinfo', profile: PROFILE, unionid: 'oUnion1', accessToken: 'at-userinfo', refreshToken: 'rt-userinfo' }), NOW)
+        await identities.upsert(grant(openid, { accessToken: 'at-newer', refreshToken: 'rt-newer' }), later(1000))
         expect(await identities.find(openid)).toMatchObject({ scope: 'snsapi_userinfo', profile: PROFILE, unionid: 'oUnion1' })
         const row = await db.selectFrom('wechat_identities').selectAll().where('openid', '=', openid).executeTakeFirstOrThrow()
-        expect(row.oauth_access_token).toBe('at-newer')
+        // only the userinfo pair can fetch the profile again
+        expect(row.oauth_access_token).toBe('at-userinfo')
+        expect(row.oauth_refresh_token).toBe('rt-userinfo')
         expect(row.updated_at).toBe(later(1000).toISOString())
         expect(row.created_at).toBe(NOW.toISOString())
       })
@@ -89,8 +91,10 @@ export function describeAuthRepositories(name: string, open: () => Promise<Kysel
       it('should replace the profile and raise the scope when a userinfo grant follows a base one', async () => {
         const openid = unique('oRepoUp')
         await identities.upsert(grant(openid), NOW)
-        await identities.upsert(grant(openid, { scope: 'snsapi_userinfo', profile: PROFILE }), NOW)
+        await identities.upsert(grant(openid, { scope: 'snsapi_userinfo', profile: PROFILE, accessToken: 'at-upgraded' }), NOW)
         expect(await identities.find(openid)).toMatchObject({ scope: 'snsapi_userinfo', profile: PROFILE })
+        const row = await db.selectFrom('wechat_identities').selectAll().where('openid', '=', openid).executeTakeFirstOrThrow()
+        expect(row.oauth_access_token).toBe('at-upgraded')
       })
 
       it('should answer the bound account when upserting a bound identity', async () => {

@@ -157,6 +157,15 @@ describe('shop accounts and binding', () => {
       expect(again.response.json()).toMatchObject({ openid, bound: false, account: null })
     })
 
+    it('should end the user\'s sessions in other browsers too when logging out', async () => {
+      await register(newPhone())
+      // the same WeChat user on a second device, bound through the identity
+      const other = (await wechatLogin(stack.app, stack.mock, { openid })).browser
+      expect((await other.get('/api/me')).json()).toMatchObject({ bound: true })
+      await browser.post('/api/auth/logout')
+      expect((await other.get('/api/me')).statusCode).toBe(401)
+    })
+
     it('should answer ok when logging out without a session', async () => {
       const response = await createBrowser(stack.app).post('/api/auth/logout')
       expect(response.statusCode).toBe(200)
