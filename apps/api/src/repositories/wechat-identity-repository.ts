@@ -1,6 +1,6 @@
 import type { OAuthScope, WechatProfile } from '@wxshop/shared'
 import { sql, type Kysely } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Database, WechatIdentityTable } from '../db/schema'
 
 /** What one successful code exchange (and, for snsapi_userinfo, sns/userinfo) told us. */
 export interface IdentityGrant {
@@ -111,14 +111,7 @@ export function createWechatIdentityRepository(db: Kysely<Database>) {
 
 export type WechatIdentityRepository = ReturnType<typeof createWechatIdentityRepository>
 
-interface ProfileColumns {
-  nickname: string | null
-  headimgurl: string | null
-  sex: number | null
-  province: string | null
-  city: string | null
-  country: string | null
-}
+type ProfileColumns = Pick<WechatIdentityTable, 'nickname' | 'headimgurl' | 'sex' | 'province' | 'city' | 'country'>
 
 /** A stored profile, or null when sns/userinfo never answered for this user (nickname is always set by it). */
 export function profileOf(row: ProfileColumns): WechatProfile | null {

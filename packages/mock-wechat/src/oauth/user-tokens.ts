@@ -39,8 +39,13 @@ export function refreshUserToken(store: Store, refreshToken: string): { accessTo
   return { accessToken, grant }
 }
 
-/** Finds the grant behind a user access_token: 40001 when unknown, 42001 when expired, 40003 for another user's openid. */
-export function checkUserToken(store: Store, accessToken: string, openid: string): UserTokenGrant | 40001 | 42001 | 40003 {
+/** Finds the grant behind a user access_token: 41001/41009 when a parameter is missing, 40001 when unknown, 42001 when expired, 40003 for another user's openid. */
+export function checkUserToken(store: Store, accessToken: string | undefined, openid: string | undefined): UserTokenGrant | 41001 | 41009 | 40001 | 42001 | 40003 {
+  // WeChat names the missing parameter first: access_token (41001), then openid (41009)
+  if (!accessToken)
+    return 41001
+  if (!openid)
+    return 41009
   const entry = store.userTokens.get(accessToken)
   if (!entry)
     return 40001

@@ -12,10 +12,6 @@ const snsAuth: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/sns/auth', { schema: { querystring: SnsAuthQuerySchema } }, async (request, reply) => {
     const { access_token: token, openid } = request.query
     const { ok, fail } = snsAnswer(reply, store.now)
-    if (!token)
-      return fail(41001)
-    if (!openid)
-      return fail(41009)
     const grant = checkUserToken(store, token, openid)
     if (typeof grant === 'number')
       return fail(grant)

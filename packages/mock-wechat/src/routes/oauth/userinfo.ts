@@ -16,10 +16,6 @@ const userinfo: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/sns/userinfo', { schema: { querystring: UserinfoQuerySchema } }, async (request, reply) => {
     const { access_token: token, openid, lang } = request.query
     const { ok, fail } = snsAnswer(reply, store.now)
-    if (!token)
-      return fail(41001)
-    if (!openid)
-      return fail(41009)
     const grant = checkUserToken(store, token, openid)
     if (typeof grant === 'number')
       return fail(grant)
