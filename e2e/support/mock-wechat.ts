@@ -29,7 +29,7 @@ export function newOpenid(): string {
 export const mockWechat = {
   putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
   fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
-  expire: (what: 'codes' | 'access_token' | 'oauth_access_token') => control('POST', 'expire', { what }),
+  expire: (what: 'codes' | 'oauth_access_token' | 'oauth_refresh_token' | 'access_token' | 'jsapi_ticket') => control('POST', 'expire', { what }),
   /** How many times WeChat was asked for this path so far. */
   async callCount(path: string): Promise<number> {
     const answer = await control('GET', `calls?path=${encodeURIComponent(path)}`) as { count: number }
