@@ -11,10 +11,11 @@ export interface WechatUserFields {
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  // the mock refuses control POST/PUT bodies that are not JSON, an empty one included
   const response = await fetch(`${MOCK_URL}/__control/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   })
   if (!response.ok)
     throw new Error(`mock control ${method} ${path} answered ${response.status}: ${await response.text()}`)

@@ -37,7 +37,7 @@ describe('POST /__control/reset', () => {
     const code = await baseCode(app)
     app.store.accessTokens.set('server-token', { appId: APPID }, 7200_000)
     await app.inject({ method: 'POST', url: '/__control/next-login', payload: { consent: 'deny' } })
-    expect((await app.inject({ method: 'POST', url: '/__control/reset' })).json()).toEqual({ ok: true })
+    expect((await app.inject({ method: 'POST', url: '/__control/reset', payload: {} })).json()).toEqual({ ok: true })
     expect((await exchange(app, code)).body.errcode).toBe(40029)
     expect(app.store.accessTokens.get('server-token')).toBeUndefined()
     expect((await app.inject({ url: '/__control/users' })).json().users).toHaveLength(0)
