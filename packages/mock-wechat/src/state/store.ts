@@ -1,5 +1,6 @@
 import type { MockWechatConfig } from '../config'
 import { createCallLog } from './call-log'
+import { createDevices } from './devices'
 import { ExpireKind } from './expire-kinds'
 import { createExpiringMap } from './expiring-map'
 import { createFaults } from './faults'
@@ -19,6 +20,7 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   const refreshTokens = createExpiringMap<RefreshGrant>(now)
   const consentTickets = createExpiringMap<PendingAuthorization>(now)
   const { accessTokens, jsapiTickets } = createServerCredentials(now)
+  const devices = createDevices()
   const calls = createCallLog()
   const faults = createFaults()
   let nextLogin: NextLogin | undefined
@@ -43,7 +45,7 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
 
   onReset(() => {
-    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, accessTokens, jsapiTickets, calls, faults])
+    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, accessTokens, jsapiTickets, devices, calls, faults])
       collection.clear()
     nextLogin = undefined
   })
@@ -59,6 +61,8 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     /** The Official Account's global access_tokens (server-credentials.ts), apart from the users' OAuth tokens. */
     accessTokens,
     jsapiTickets,
+    /** Which persona each browser's in-page client plays (devices.ts). */
+    devices,
     calls,
     faults,
     setNextLogin(login: NextLogin) {
