@@ -5,10 +5,10 @@ import { expect, test } from '../support/fixtures'
 import { actAs, mockWechat, newOpenid } from '../support/mock-wechat'
 import { MOCK_URL } from '../support/servers'
 
-// The mock WeChat's in-page client (GET /bridge.js) in real Chromium: loaded by a page on the shop's
-// host (localhost) from the mock (127.0.0.1), a cross-site pair where the mock's cookie is a
-// third-party cookie that Chromium does not send. A bare page stands in for the shop until the API
-// adds the script to index.html.
+// The mock WeChat as real Chromium meets it from a page on the shop's host (localhost), which is
+// another site than the mock (127.0.0.1): there the mock's cookie is a third-party cookie that
+// Chromium does not send, and the control API must not obey the page. A bare page stands in for the
+// shop until the API adds the in-page client (GET /bridge.js) to index.html.
 
 const MOCK_APPID = 'wxa1b2c3d4e5f60718'
 
@@ -29,6 +29,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await new Promise(resolve => shop.close(resolve))
 })
+
+async function mockUsers(): Promise<string[]> {
+  const answer = await (await fetch(`${MOCK_URL}/__control/users`)).json() as { users: { openid: string }[] }
+  return answer.users.map(user => user.openid)
+}
 
 function currentUser(page: Page): Promise<BridgeUser | null> {
   return page.evaluate(() => (window as unknown as { __mockWechat: { currentUser: () => Promise<BridgeUser | null> } }).__mockWechat.currentUser())
@@ -60,4 +65,28 @@ test('should tell the shop\'s page who the WeChat user is once this browser has 
   await strangerPage.goto(`${shopUrl}/product/1`)
   expect(await currentUser(strangerPage)).toBeNull()
   await stranger.close()
+})
+
+test('should not let a page on another site reset the mock, by form or by fetch', async ({ page }, info) => {
+  test.skip(info.project.name !== 'wechat-android', 'the control API does not depend on the device profile')
+  const openid = newOpenid()
+  await mockWechat.putUser(openid, { nickname: '还在' })
+  await page.goto(`${shopUrl}/`)
+
+  // a no-cors fetch: the page cannot read the answer, but the request would still act
+  await page.evaluate(async (url) => {
+    await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{}' })
+  }, `${MOCK_URL}/__control/reset`)
+  expect(await mockUsers()).toContain(openid)
+
+  // a form: the browser navigates to the mock's refusal
+  await page.evaluate((url) => {
+    const form = document.createElement('form')
+    form.method = 'post'
+    form.action = url
+    document.body.append(form)
+    form.submit()
+  }, `${MOCK_URL}/__control/reset`)
+  await expect(page.getByText('FORBIDDEN')).toBeVisible()
+  expect(await mockUsers()).toContain(openid)
 })
