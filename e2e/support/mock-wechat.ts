@@ -11,10 +11,11 @@ export interface WechatUserFields {
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  // the mock refuses control POST/PUT bodies that are not JSON, an empty one included
   const response = await fetch(`${MOCK_URL}/__control/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   })
   if (!response.ok)
     throw new Error(`mock control ${method} ${path} answered ${response.status}: ${await response.text()}`)
@@ -29,7 +30,7 @@ export function newOpenid(): string {
 export const mockWechat = {
   putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
   fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
-  expire: (what: 'codes' | 'access_token' | 'oauth_access_token') => control('POST', 'expire', { what }),
+  expire: (what: 'codes' | 'oauth_access_token' | 'oauth_refresh_token' | 'access_token' | 'jsapi_ticket') => control('POST', 'expire', { what }),
   /** How many times WeChat was asked for this path so far. */
   async callCount(path: string): Promise<number> {
     const answer = await control('GET', `calls?path=${encodeURIComponent(path)}`) as { count: number }

@@ -28,10 +28,11 @@ export async function startMockWechat(env: Record<string, string> = {}): Promise
   return {
     url,
     async control<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+      // the mock refuses control POST/PUT bodies that are not JSON, an empty one included
       const response = await fetch(`${url}/__control${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
       })
       if (!response.ok)
         throw new Error(`mock control ${method} ${path} answered ${response.status}: ${await response.text()}`)

@@ -6,6 +6,7 @@ import { errorHandler } from './error-handler'
 import { installCallLog } from './hooks/call-log'
 import { installFaultInjection } from './hooks/fault-injection'
 import avatars from './routes/avatars'
+import bridgeRoutes from './routes/bridge'
 import controlRoutes from './routes/control'
 import oauthRoutes from './routes/oauth'
 import { createStore, type Store } from './state/store'
@@ -52,6 +53,7 @@ export function buildMockWechat(config: MockWechatConfig, options: BuildOptions 
   app.register(oauthRoutes)
   app.register(controlRoutes, { prefix: '/__control' })
   app.register(avatars)
+  app.register(bridgeRoutes)
   return app
 }
 

@@ -1,3 +1,4 @@
+import { APP_ID_DESCRIPTION, AppIdSchema } from '@wxshop/shared'
 import { Type, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 
@@ -35,10 +36,11 @@ interface Variable {
   expected: string
 }
 
-// Real appids are wx + 16 hex digits and appsecrets 32 hex digits; the mock refuses anything else
-// so a typo in the shared .env shows up here rather than as a puzzling 40013 later.
+// Real appids (AppIdSchema, shared with the API) are wx + 16 hex digits and appsecrets 32 hex digits;
+// the mock refuses anything else so a typo in the shared .env shows up here rather than as a puzzling
+// 40013 later.
 const variables = {
-  WECHAT_APPID: { schema: Type.String({ pattern: '^wx[0-9a-f]{16}$' }), fallback: 'wxa1b2c3d4e5f60718', expected: '"wx" followed by 16 lowercase hex digits' },
+  WECHAT_APPID: { schema: AppIdSchema, fallback: 'wxa1b2c3d4e5f60718', expected: APP_ID_DESCRIPTION },
   WECHAT_APPSECRET: { schema: Type.String({ pattern: '^[0-9a-f]{32}$' }), fallback: '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d', expected: '32 lowercase hex digits' },
   PUBLIC_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: 'http://localhost:3000', expected: 'an absolute http(s) URL such as http://localhost:3000' },
   MOCK_WECHAT_OAUTH_DOMAIN: { schema: Type.String({ pattern: '^[A-Za-z0-9.-]+$' }), fallback: '', expected: 'a bare hostname without scheme, port or path, such as shop.example.com' },

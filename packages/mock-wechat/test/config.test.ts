@@ -28,6 +28,7 @@ describe('loadMockConfig', () => {
 
   it.each([
     ['WECHAT_APPID', 'wx123'],
+    ['WECHAT_APPID', 'wxA1B2C3D4E5F60718'],
     ['WECHAT_APPSECRET', 'secret'],
     ['PUBLIC_URL', 'localhost:3000'],
     ['MOCK_WECHAT_OAUTH_DOMAIN', 'https://shop.example.com'],

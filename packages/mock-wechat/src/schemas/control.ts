@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { ExpireKind } from '../state/expire-kinds'
 
 // Control bodies refuse unknown properties: a typo such as `nickName` must fail loudly, not vanish.
 const strict = { additionalProperties: false } as const
@@ -44,7 +45,7 @@ export const FailBodySchema = Type.Object({
   delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
 }, strict)
 
-export const ExpireBodySchema = Type.Object({ what: Type.String() }, strict)
+export const ExpireBodySchema = Type.Object({ what: Type.Enum(Object.values(ExpireKind)) }, strict)
 
 export const CallsQuerySchema = Type.Object({ path: Type.Optional(Type.String()) })
 

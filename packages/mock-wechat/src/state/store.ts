@@ -1,13 +1,17 @@
 import type { MockWechatConfig } from '../config'
 import { createCallLog } from './call-log'
+import { createDevices } from './devices'
+import { ExpireKind } from './expire-kinds'
 import { createExpiringMap } from './expiring-map'
 import { createFaults } from './faults'
 import type { CodeGrant, NextLogin, PendingAuthorization, RefreshGrant, UserTokenGrant } from './grants'
 import { createPersonas } from './personas'
+import { createServerCredentials } from './server-credentials'
 
 /**
- * Everything the mock remembers, in memory. Later areas (server tokens, JS-SDK tickets, pay) add
- * their own collections here and hook into `reset` and `expire` with `onReset` and `onExpire`.
+ * Everything the mock remembers, in memory. The token service fills `accessTokens` and `jsapiTickets`;
+ * later areas (pay, push) add their own collections here and hook into `reset` and `expire` with
+ * `onReset` and `onExpire` (a new kind of `expire` is added to ExpireKind first).
  */
 export function createStore(config: MockWechatConfig, now: () => number = Date.now) {
   const personas = createPersonas(config.appId, now)
@@ -15,15 +19,17 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   const userTokens = createExpiringMap<UserTokenGrant>(now)
   const refreshTokens = createExpiringMap<RefreshGrant>(now)
   const consentTickets = createExpiringMap<PendingAuthorization>(now)
+  const { accessTokens, jsapiTickets } = createServerCredentials(now)
+  const devices = createDevices()
   const calls = createCallLog()
   const faults = createFaults()
   let nextLogin: NextLogin | undefined
 
-  const expirers = new Map<string, Array<() => number>>()
+  const expirers = new Map<ExpireKind, Array<() => number>>()
   const resetters: Array<() => void> = []
 
   /** Registers what `POST /__control/expire { what }` expires; several areas may share one name. */
-  function onExpire(what: string, expire: () => number) {
+  function onExpire(what: ExpireKind, expire: () => number) {
     expirers.set(what, [...(expirers.get(what) ?? []), expire])
   }
 
@@ -31,16 +37,15 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     resetters.push(reset)
   }
 
-  onExpire('codes', () => codes.expireAll())
-  onExpire('oauth_access_token', () => userTokens.expireAll())
-  // `access_token` means every access token; the global cgi-bin token registers here too, later.
-  onExpire('access_token', () => userTokens.expireAll())
-  onExpire('refresh_token', () => refreshTokens.expireAll())
-  // Placeholder until the JS-SDK area keeps tickets, so tests can already name it.
-  onExpire('jsapi_ticket', () => 0)
+  onExpire(ExpireKind.Codes, () => codes.expireAll())
+  onExpire(ExpireKind.OauthAccessToken, () => userTokens.expireAll())
+  onExpire(ExpireKind.OauthRefreshToken, () => refreshTokens.expireAll())
+  // The server credentials: nothing to expire until the token service issues them.
+  onExpire(ExpireKind.AccessToken, () => accessTokens.expireAll())
+  onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
 
   onReset(() => {
-    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, calls, faults])
+    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, accessTokens, jsapiTickets, devices, calls, faults])
       collection.clear()
     nextLogin = undefined
   })
@@ -53,6 +58,11 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     userTokens,
     refreshTokens,
     consentTickets,
+    /** The Official Account's global access_tokens (server-credentials.ts), apart from the users' OAuth tokens. */
+    accessTokens,
+    jsapiTickets,
+    /** Which persona each browser's in-page client plays (devices.ts). */
+    devices,
     calls,
     faults,
     setNextLogin(login: NextLogin) {
@@ -64,11 +74,9 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
       nextLogin = undefined
       return login
     },
-    expirableKinds: () => [...expirers.keys()],
-    /** Expires every live item of one kind now; undefined when the kind is unknown. */
-    expire(what: string): number | undefined {
-      const list = expirers.get(what)
-      return list?.reduce((count, expire) => count + expire(), 0)
+    /** Expires every live item of one kind now; answers how many there were. */
+    expire(what: ExpireKind): number {
+      return (expirers.get(what) ?? []).reduce((count, expire) => count + expire(), 0)
     },
     onExpire,
     onReset,

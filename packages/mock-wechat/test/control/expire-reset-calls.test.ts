@@ -1,27 +1,45 @@
 import { describe, expect, it } from 'vitest'
-import { APPID, authorize, baseCode, build, exchange, SECRET } from '../helper'
+import type { MockWechat } from '../../src/app'
+import { APPID, authorize, baseCode, build, exchange, SECRET, sns } from '../helper'
 
 describe('POST /__control/expire', () => {
-  it('should accept jsapi_ticket already, expiring nothing until the JS-SDK area exists', async () => {
+  const expire = (app: MockWechat, what: string) => app.inject({ method: 'POST', url: '/__control/expire', payload: { what } })
+
+  it('should leave the users\' OAuth tokens alone when the global access_token is expired', async () => {
     const { app } = build()
-    expect((await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'jsapi_ticket' } })).json()).toEqual({ what: 'jsapi_ticket', expired: 0 })
+    const { access_token, openid } = (await exchange(app, await baseCode(app))).body as Record<string, string>
+    expect((await expire(app, 'access_token')).json()).toEqual({ what: 'access_token', expired: 0 })
+    expect((await sns(app, '/sns/auth', { access_token, openid })).body.errcode).toBe(0)
+  })
+
+  it('should expire the server credentials the token service keeps when access_token or jsapi_ticket is named', async () => {
+    const { app } = build()
+    const token = app.store.accessTokens.set('server-token', { appId: APPID }, 7200_000)
+    const ticket = app.store.jsapiTickets.set('ticket', { appId: APPID, accessToken: 'server-token' }, 7200_000)
+    expect((await expire(app, 'access_token')).json()).toEqual({ what: 'access_token', expired: 1 })
+    expect(app.store.accessTokens.isLive(token)).toBe(false)
+    expect(app.store.jsapiTickets.isLive(ticket)).toBe(true)
+    expect((await expire(app, 'jsapi_ticket')).json()).toEqual({ what: 'jsapi_ticket', expired: 1 })
+    expect(app.store.jsapiTickets.isLive(ticket)).toBe(false)
   })
 
   it('should answer 400 listing the known kinds when what is unknown', async () => {
     const { app } = build()
-    const response = await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'tickets' } })
+    const response = await expire(app, 'refresh_token')
     expect(response.statusCode).toBe(400)
-    expect(response.json().error.message).toBe('body/what must be one of codes, oauth_access_token, access_token, refresh_token, jsapi_ticket; got "tickets"')
+    expect(response.json().error.message).toBe('body/what must be one of codes, oauth_access_token, oauth_refresh_token, access_token, jsapi_ticket')
   })
 })
 
 describe('POST /__control/reset', () => {
-  it('should forget users, codes, next-login and calls when asked', async () => {
+  it('should forget users, codes, server tokens, next-login and calls when asked', async () => {
     const { app } = build()
     const code = await baseCode(app)
+    app.store.accessTokens.set('server-token', { appId: APPID }, 7200_000)
     await app.inject({ method: 'POST', url: '/__control/next-login', payload: { consent: 'deny' } })
-    expect((await app.inject({ method: 'POST', url: '/__control/reset' })).json()).toEqual({ ok: true })
+    expect((await app.inject({ method: 'POST', url: '/__control/reset', payload: {} })).json()).toEqual({ ok: true })
     expect((await exchange(app, code)).body.errcode).toBe(40029)
+    expect(app.store.accessTokens.get('server-token')).toBeUndefined()
     expect((await app.inject({ url: '/__control/users' })).json().users).toHaveLength(0)
     expect((await app.inject({ url: '/__control/calls' })).json().count).toBe(1)
     // next-login was forgotten: the userinfo page shows instead of an automatic 拒绝.

@@ -48,7 +48,7 @@ describe('GET /sns/oauth2/refresh_token', () => {
   it('should answer 42002 when refresh tokens were expired through the control API', async () => {
     const { app } = build()
     const issued = await tokens(app)
-    await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'refresh_token' } })
+    await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'oauth_refresh_token' } })
     expect((await refresh(app, issued.refresh_token)).body.errcode).toBe(42002)
   })
 

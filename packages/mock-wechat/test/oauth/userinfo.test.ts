@@ -75,10 +75,10 @@ describe('GET /sns/userinfo', () => {
     expect(body.errmsg).toMatch(errmsgPattern('access_token expired'))
   })
 
-  it('should answer 42001 when access tokens were expired through the control API', async () => {
+  it('should answer 42001 when the users\' OAuth tokens were expired through the control API', async () => {
     const { app } = build()
     const { access_token, openid } = await userinfoToken(app)
-    expect((await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'access_token' } })).json()).toEqual({ what: 'access_token', expired: 1 })
+    expect((await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'oauth_access_token' } })).json()).toEqual({ what: 'oauth_access_token', expired: 1 })
     expect((await userinfo(app, { access_token, openid })).body.errcode).toBe(42001)
   })
 

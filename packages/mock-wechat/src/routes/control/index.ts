@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { controlGuard } from '../../hooks/control-guard'
 import calls from './calls'
 import expire from './expire'
 import fail from './fail'
@@ -8,6 +9,8 @@ import users from './users'
 
 /** The control API under /__control: for tests and people, never part of WeChat. */
 const controlRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  // First, so every control route refuses what another site's page can send.
+  fastify.addHook('onRequest', controlGuard)
   await fastify.register(reset)
   await fastify.register(users)
   await fastify.register(nextLogin)
