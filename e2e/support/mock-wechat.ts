@@ -27,6 +27,8 @@ export function newOpenid(): string {
 }
 
 export const mockWechat = {
+  /** Forgets everything: users, codes, tokens, next-login, queued faults, the call log. */
+  reset: () => control('POST', 'reset'),
   putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
   fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
   expire: (what: 'codes' | 'access_token' | 'oauth_access_token') => control('POST', 'expire', { what }),
