@@ -57,6 +57,9 @@ const variables = {
   }),
 } satisfies Record<string, TSchema>
 
+/** Every variable the API reads (ENV_FILE too: it names the file the others may come from). */
+export const VARIABLE_NAMES: readonly string[] = [...Object.keys(variables), 'ENV_FILE']
+
 type Variables = { -readonly [K in keyof typeof variables]?: Static<typeof variables[K]> }
 
 /** Values an error message must not repeat. */

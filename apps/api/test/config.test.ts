@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defaultEnvFile, loadConfig, withEnvFile } from '../src/config'
+import { defaultEnvFile, loadConfig, VARIABLE_NAMES, withEnvFile } from '../src/config'
 import { StartupError } from '../src/errors'
 import { removeDir, tempDir, TEST_SESSION_SECRET } from './helper'
 
@@ -239,5 +239,13 @@ describe('withEnvFile', () => {
     } finally {
       process.chdir(cwd)
     }
+  })
+})
+
+describe('.env.example', () => {
+  it('should list every variable the API reads when config.ts gains one', () => {
+    const example = readFileSync(fileURLToPath(new URL('../../../.env.example', import.meta.url)), 'utf8')
+    const listed = new Set([...example.matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map(match => match[1]))
+    expect(VARIABLE_NAMES.filter(name => !listed.has(name))).toEqual([])
   })
 })
