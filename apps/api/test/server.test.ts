@@ -92,6 +92,13 @@ describe.concurrent('server.ts', { timeout: 30_000 }, () => {
     expect(run.code).toBe(0)
   })
 
+  it('should log pretty lines, not JSON, when LOG_FORMAT=pretty and stdout is a pipe as under `pnpm dev`', async () => {
+    const run = await startServer({ PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: 'pretty', DATABASE_URL: `file:${join(dir, 'pretty.db')}` }, async () => {})
+    const ready = run.stdout.split('\n').find(line => line.includes('wxshop api ready at'))
+    expect(ready).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: wxshop api ready at /)
+    expect(run.code).toBe(0)
+  })
+
   it('should read PORT from the .env file when the environment lacks it', async () => {
     const envFile = join(dir, 'port.env')
     // a port that is taken: the error then shows the server tried the one from .env
