@@ -55,8 +55,9 @@ function mockWechatAt(url: string): Omit<MockWechatServer, 'close'> {
     async control<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${url}/__control${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        // a JSON body on every write, as a trusted client sends it (never a form a cross-site page could post)
+        headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
       })
       if (!response.ok)
         throw new Error(`mock control ${method} ${path} answered ${response.status}: ${await response.text()}`)
