@@ -8,6 +8,8 @@ export default defineConfig({
       'packages/mock-wechat',
       'apps/api',
       'apps/web',
+      // the root scripts (plain Node): browser choice for e2e
+      { test: { name: 'scripts', include: ['scripts/test/**/*.test.mjs'] } },
     ],
   },
 })

@@ -1,11 +1,13 @@
 import { defineConfig, devices } from '@playwright/test'
 import { ANDROID_WECHAT_UA, IOS_WECHAT_UA, MOBILE_CHROME_UA } from './support/profiles'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { API_PORT, BASE_URL, HASH_API_PORT, HASH_BASE_URL, MOCK_PORT, RUN_DIR, serverEnv } from './support/servers'
 
-// Debian's Chromium: Playwright's own browser downloads are blocked on this kind of machine.
+// `pnpm test` sets CHROMIUM_PATH to the browser scripts/browser.mjs chose (or installed). Run on its
+// own: Debian's Chromium when there is one, else Playwright's own browser.
 const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 }
 

@@ -1,16 +1,70 @@
 // Helpers shared by the root scripts (start, dev, test-all). Plain Node, no dependencies.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseEnv } from 'node:util'
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Mock unless live credentials were given: the same rule as apps/api/src/config.ts. */
-export function wechatMode(env = process.env) {
-  if (env.WECHAT_MODE === 'live' || env.WECHAT_MODE === 'mock')
-    return env.WECHAT_MODE
-  return env.WECHAT_APPID ? 'live' : 'mock'
+/**
+ * The environment for the processes the scripts start: the real one over the repository's `.env`
+ * (ENV_FILE when set), so the mock WeChat and the scripts' own health checks see the PORT and
+ * MOCK_WECHAT_PORT the API reads. The API applies the same file with the same precedence itself
+ * (apps/api/src/config.ts `withEnvFile`), which covers `node apps/api/dist/server.js` on its own.
+ */
+export function withEnvFile(env = process.env) {
+  const file = env.ENV_FILE?.trim() || join(root, '.env')
+  if (!existsSync(file))
+    return { ...env }
+  const merged = parseEnv(readFileSync(file, 'utf8'))
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined)
+      merged[name] = value
+  }
+  return merged
+}
+
+/** Where the scripts reach the API: its PORT on loopback (or on HOST when it is not a wildcard). */
+export function apiOrigin(env) {
+  const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST
+  return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT || 3000}`
+}
+
+/** Where the mock WeChat listens (it always binds 127.0.0.1). */
+export function mockOrigin(env) {
+  return `http://127.0.0.1:${env.MOCK_WECHAT_PORT || 3100}`
+}
+
+/**
+ * Waits until `url` answers 2xx, polling every 200 ms for at most `timeoutMs`. Resolves to the
+ * response, or throws saying why: the process serving it stopped (`child` exited) or time ran out.
+ */
+export async function waitForAnswer(url, { name, child, timeoutMs = 30_000 }) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null)
+      throw new Error(`${name} stopped (exit ${child.exitCode}) before it answered ${url}`)
+    if (child && child.signalCode !== null)
+      throw new Error(`${name} stopped (${child.signalCode}) before it answered ${url}`)
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined)
+    if (response?.ok)
+      return response
+    await new Promise(resolveWait => setTimeout(resolveWait, 200))
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`)
+}
+
+/**
+ * The API's WeChat mode, read from the running API (`GET /api/config`): the API's config is the one
+ * place that decides mock or live, the scripts only ask.
+ */
+export async function apiWechatMode(origin) {
+  const response = await fetch(`${origin}/api/config`, { signal: AbortSignal.timeout(5_000) })
+  const { mode } = await response.json()
+  if (mode !== 'mock' && mode !== 'live')
+    throw new Error(`GET ${origin}/api/config answered mode ${JSON.stringify(mode)}`)
+  return mode
 }
 
 /** Newest modification time under the given files and folders (node_modules, dist and .d.ts skipped). */

@@ -1,10 +1,15 @@
-// `pnpm test`: everything CI runs, in order — typecheck, lint, unit and API tests (vitest),
-// build, e2e (Playwright) — then one line with the totals of every suite:
+// `pnpm test`: everything CI runs, in order — typecheck, lint, unit and API tests (vitest on this
+// node, then again on Node 24 when one is provisioned: see node24.mjs), build, a browser (see
+// browser.mjs), e2e (Playwright) — then one line with the totals of every suite:
 //   `N passed, N failed, N skipped`
-// A failed typecheck, lint or build counts as one failed check, so the line never hides a failure.
+// A failed typecheck, lint, build or set-up counts as one failed check, so the line never hides a
+// failure. Typecheck, lint and e2e run once, on the machine's node.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { provideBrowser } from './browser.mjs'
 import { root, run } from './lib.mjs'
+import { findNode24 } from './node24.mjs'
 
 const reports = join(root, '.cache/test-reports')
 rmSync(reports, { recursive: true, force: true })
@@ -42,22 +47,42 @@ function count(name, passed, failed, skipped, code) {
 await check('typecheck', 'pnpm', ['-r', '--parallel', 'run', 'typecheck'])
 await check('lint', 'pnpm', ['exec', 'eslint', '--cache', '.'])
 
-console.log('\n▶ unit and API tests (vitest)')
-const vitestFile = join(reports, 'vitest.json')
-const vitestCode = await run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`])
-const vitest = readJson(vitestFile)
-count('vitest', vitest?.numPassedTests ?? 0, vitest?.numFailedTests ?? 0, (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0), vitestCode)
+/** One vitest pass with `node`, counted as the suite `name`. */
+async function vitest(name, node, file) {
+  const entry = join(dirname(createRequire(join(root, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs')
+  const code = await run(node, [entry, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, file)}`])
+  const report = readJson(join(reports, file))
+  count(name, report?.numPassedTests ?? 0, report?.numFailedTests ?? 0, (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0), code)
+}
 
-if (await check('build', 'pnpm', ['run', 'build:e2e'])) {
+console.log(`\n▶ unit and API tests (vitest, node ${process.versions.node})`)
+await vitest('vitest', process.execPath, 'vitest.json')
+
+const node24 = findNode24()
+if (node24.bin) {
+  console.log(`\n▶ unit and API tests again on Node 24 (vitest, node ${node24.version.slice(1)})`)
+  await vitest('vitest (node 24)', node24.bin, 'vitest-node24.json')
+} else if (node24.error) {
+  console.error(node24.error)
+  count('vitest (node 24)', 0, 1, 0, 1)
+} else {
+  console.log(`\n(vitest on Node 24 skipped: ${node24.skipped})`)
+}
+
+const built = await check('build', 'pnpm', ['run', 'build:e2e'])
+console.log('\n▶ browser for e2e')
+const browser = await provideBrowser()
+if (built && browser.path) {
   console.log('\n▶ e2e (Playwright)')
   const e2eFile = join(reports, 'playwright.json')
   const e2eCode = await run('pnpm', ['--filter', '@wxshop/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'], {
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile },
+    env: { ...process.env, CHROMIUM_PATH: browser.path, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile },
   })
   const stats = readJson(e2eFile)?.stats
   count('e2e', (stats?.expected ?? 0) + (stats?.flaky ?? 0), stats?.unexpected ?? 0, stats?.skipped ?? 0, e2eCode)
 } else {
-  count('e2e', 0, 1, 0, 1)
+  totals.failed += 1
+  lines.push(`e2e: not run (${built ? browser.error : 'the build failed'})`)
 }
 
 console.log(`\n${lines.join('\n')}`)

@@ -28,6 +28,8 @@ export function newOpenid(): string {
 }
 
 export const mockWechat = {
+  /** Forgets everything: users, codes, tokens, next-login, queued faults, the call log. */
+  reset: () => control('POST', 'reset'),
   putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
   fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
   expire: (what: 'codes' | 'oauth_access_token' | 'oauth_refresh_token' | 'access_token' | 'jsapi_ticket') => control('POST', 'expire', { what }),

@@ -28,6 +28,8 @@ export function serverEnv(overrides: Record<string, string> = {}): Record<string
     DATABASE_URL: `file:${join(RUN_DIR, 'wxshop.db')}`,
     MOCK_WECHAT_PORT: String(MOCK_PORT),
     LOG_LEVEL: 'warn',
+    // hermetic: a developer's .env at the repository root must not reach the e2e servers
+    ENV_FILE: join(RUN_DIR, 'no.env'),
     ...overrides,
   }
 }

@@ -107,8 +107,9 @@ test('should explain and offer to try again when the user refuses consent, witho
   await expect(page).toHaveURL(/\/auth\/denied/)
   await expect(page.getByRole('button', { name: '重新授权' })).toBeVisible()
   expectCleanAddress(page)
-  // it stays put: no automatic second trip to WeChat
-  await page.waitForTimeout(1000)
+  // it stays put: once the page has stopped loading anything, there was no second trip to WeChat
+  await page.waitForLoadState('networkidle')
+  await expect(page.getByRole('button', { name: '重新授权' })).toBeVisible()
   expect(await mockWechat.callCount(AUTHORIZE)).toBe(authorizeCalls)
 
   await page.getByRole('button', { name: '重新授权' }).click()
@@ -126,7 +127,8 @@ test('should let a snapshot-page visitor browse but never store or bind the virt
   const authorizeCalls = await mockWechat.callCount(AUTHORIZE)
   await page.goto('/product/3')
   await expectProductPage(page)
-  await page.waitForTimeout(500)
+  await page.waitForLoadState('networkidle')
+  await expectProductPage(page)
   expect(await mockWechat.callCount(AUTHORIZE)).toBe(authorizeCalls)
 })
 

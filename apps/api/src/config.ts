@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseEnv } from 'node:util'
 import { APP_ID_DESCRIPTION, AppIdSchema, type WechatMode } from '@wxshop/shared'
 import { Type, type Static, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
@@ -13,11 +14,13 @@ import { loadOrCreateSessionSecret } from './lib/session-secret'
 // the words that finish "NAME must be …" when its value is wrong.
 
 const Port = Type.Integer({ minimum: 1, maximum: 65535, expected: 'an integer 1-65535' })
+// 0 lets the OS pick a free port (tests read the bound address from the ready line)
+const ListenPort = Type.Integer({ minimum: 0, maximum: 65535, expected: 'an integer 0-65535' })
 const HttpUrl = Type.String({ pattern: '^https?://[^/\\s?#]+(/\\S*)?$', expected: 'an http:// or https:// URL' })
 const PassThrough = Type.String({ minLength: 1, expected: 'a non-empty string' })
 
 const variables = {
-  PORT: Port,
+  PORT: ListenPort,
   HOST: Type.String({ pattern: '^[^\\s/]+$', expected: 'a host name or IP address' }),
   PUBLIC_URL: HttpUrl,
   DATABASE_URL: Type.String({ expected: 'a database URL' }), // checked by parseDatabaseUrl
@@ -45,6 +48,7 @@ const variables = {
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
     Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
   ], { expected: 'one of fatal, error, warn, info, debug, trace, silent' }),
+  LOG_FORMAT: Type.Union([Type.Literal('pretty'), Type.Literal('json')], { expected: '"pretty" or "json"' }),
   SHOP_NAME: Type.String({ maxLength: 30, expected: 'at most 30 characters' }),
   TRUST_PROXY: Type.String({
     // addresses must contain a dot or colon, so a bare number (a hop count, easy to get wrong) is refused
@@ -53,12 +57,16 @@ const variables = {
   }),
 } satisfies Record<string, TSchema>
 
+/** Every variable the API reads (ENV_FILE too: it names the file the others may come from). */
+export const VARIABLE_NAMES: readonly string[] = [...Object.keys(variables), 'ENV_FILE']
+
 type Variables = { -readonly [K in keyof typeof variables]?: Static<typeof variables[K]> }
 
 /** Values an error message must not repeat. */
 const SECRETS = new Set(['SESSION_SECRET', 'WECHAT_APPSECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_PAY_KEY', 'WECHAT_PAY_API_V3_KEY'])
 
 export type LogLevel = Static<typeof variables.LOG_LEVEL>
+export type LogFormat = Static<typeof variables.LOG_FORMAT>
 
 export interface WechatConfig {
   mode: WechatMode
@@ -92,6 +100,8 @@ export interface AppConfig {
   redisUrl: string | null
   sessionSecret: string
   logLevel: LogLevel
+  /** `pretty` for a person reading a terminal, `json` (one object a line) for machines. */
+  logFormat: LogFormat
   shopName: string
   webDistDir: string
   /**
@@ -111,22 +121,27 @@ const MOCK = {
 }
 
 /**
- * Reads and validates the configuration once, at start. Takes the environment as an argument so a
- * test hands in a plain object. Throws a StartupError whose message names the variable at fault.
+ * Reads and validates the configuration once, at start. Takes the environment (and whether stdout
+ * is a terminal) as arguments so a test hands in plain values. Throws a StartupError whose message
+ * names the variable at fault.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): AppConfig {
   const vars = readVariables(env)
   const database = parseDatabaseUrl(vars.DATABASE_URL ?? 'file:./data/wxshop.db')
   const wechat = wechatConfig(vars)
   const live = wechat.mode === 'live'
+  const port = vars.PORT ?? 3000
   return {
-    port: vars.PORT ?? 3000,
+    port,
     host: vars.HOST ?? '127.0.0.1',
-    publicUrl: trimSlash(vars.PUBLIC_URL ?? 'http://localhost:3000'),
+    // the API's own port unless the shop sits behind a proxy or another origin (vite in `pnpm dev`)
+    publicUrl: trimSlash(vars.PUBLIC_URL ?? `http://localhost:${port}`),
     database,
     redisUrl: vars.REDIS_URL ?? null,
     sessionSecret: vars.SESSION_SECRET ?? (live ? missing('SESSION_SECRET', 'at least 32 characters') : loadOrCreateSessionSecret(dataDir(database))),
     logLevel: vars.LOG_LEVEL ?? 'info',
+    // never decided by NODE_ENV: a terminal gets pretty lines, anything else (CI, containers) JSON
+    logFormat: vars.LOG_FORMAT ?? (stdoutIsTTY ? 'pretty' : 'json'),
     shopName: vars.SHOP_NAME ?? '微选好物',
     webDistDir: vars.WEB_DIST_DIR ? resolve(vars.WEB_DIST_DIR) : defaultWebDistDir(),
     trustProxy: parseTrustProxy(vars.TRUST_PROXY),
@@ -141,6 +156,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicKeyId: vars.WECHAT_PAY_PUBLIC_KEY_ID ?? null,
     },
   }
+}
+
+/**
+ * The environment with a `.env` file under it: a variable set in the real environment wins over the
+ * file, as with `node --env-file`. The file is ENV_FILE when set, else `.env` at the repository root
+ * (where `pnpm start` and `pnpm dev` users put it), found from this file's location so it works
+ * whether the API runs from apps/api, the root, src/ under tsx or the bundled dist/server.js.
+ * A missing file is no error: everything has a default or is checked by loadConfig.
+ */
+export function withEnvFile(env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  const file = env.ENV_FILE?.trim() || defaultEnvFile()
+  if (!existsSync(file))
+    return env
+  let fromFile: Record<string, string | undefined>
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'))
+  } catch (err) {
+    throw new StartupError(`ENV_FILE: cannot read ${file} (${(err as Error).message})`)
+  }
+  const merged = { ...fromFile }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined)
+      merged[name] = value
+  }
+  return merged
 }
 
 function readVariables(env: Record<string, string | undefined>): Variables {
@@ -215,13 +255,26 @@ function dataDir(database: DatabaseTarget): string {
   return database.dialect === 'sqlite' && database.file !== SQLITE_MEMORY ? dirname(database.file) : resolve('data')
 }
 
+/** The nearest folder at or above this file's that holds `marker`, or undefined. */
+function folderAbove(marker: string): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, marker))) {
+    if (dirname(dir) === dir)
+      return undefined
+    dir = dirname(dir)
+  }
+  return dir
+}
+
 /**
  * apps/web/dist, found from this file's location so it works from src/ under tsx and from the
  * bundled dist/server.js alike: walk up to the api package's package.json, then across to web.
  */
 function defaultWebDistDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir)
-    dir = dirname(dir)
-  return resolve(dir, '../web/dist')
+  return resolve(folderAbove('package.json') ?? '.', '../web/dist')
+}
+
+/** The repository root's .env; outside a checkout (a copied bundle), the working directory's. */
+export function defaultEnvFile(): string {
+  return resolve(folderAbove('pnpm-workspace.yaml') ?? '.', '.env')
 }

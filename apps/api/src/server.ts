@@ -1,21 +1,21 @@
 import closeWithGrace from 'close-with-grace'
 import type { FastifyServerOptions } from 'fastify'
 import { buildApp } from './app'
-import { loadConfig, type AppConfig } from './config'
+import { loadConfig, withEnvFile, type AppConfig } from './config'
 import { StartupError } from './errors'
 
 // The only place that listens. Anything that stops start-up ends as one line on stderr and exit 1.
 
 function loggerOptions(config: AppConfig): FastifyServerOptions['logger'] {
-  // Pretty output is for a person at a terminal; anything else (CI, containers) gets JSON lines.
-  // Decided by the TTY, never by NODE_ENV.
-  if (process.stdout.isTTY)
+  // LOG_FORMAT (default: pretty on a terminal, else JSON lines), never NODE_ENV.
+  if (config.logFormat === 'pretty')
     return { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
   return { level: config.logLevel }
 }
 
 async function start(): Promise<void> {
-  const config = loadConfig()
+  // `.env` first (real environment variables win over it), then the one validation of them all
+  const config = loadConfig(withEnvFile())
   const app = buildApp(config, { logger: loggerOptions(config) })
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
@@ -26,13 +26,15 @@ async function start(): Promise<void> {
     await app.close()
   })
 
+  let address: string
   try {
-    await app.listen({ port: config.port, host: config.host })
+    address = await app.listen({ port: config.port, host: config.host })
   } catch (err) {
     await app.close().catch(() => {})
     throw listenError(err, config)
   }
-  app.log.info(`wxshop api ready at ${config.publicUrl} (WeChat ${config.wechat.mode} mode, ${config.database.dialect})`)
+  // the bound address too: with PORT=0 the OS picks the port, and tests read it from this line
+  app.log.info(`wxshop api ready at ${config.publicUrl}, listening on ${address} (WeChat ${config.wechat.mode} mode, ${config.database.dialect})`)
 }
 
 function listenError(err: unknown, config: AppConfig): unknown {

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadConfig } from '../src/config'
+import { defaultEnvFile, loadConfig, VARIABLE_NAMES, withEnvFile } from '../src/config'
 import { StartupError } from '../src/errors'
 import { removeDir, tempDir, TEST_SESSION_SECRET } from './helper'
 
@@ -42,6 +42,30 @@ describe('loadConfig', () => {
       },
       pay: { mchId: null, key: null },
     })
+  })
+
+  it('should default PUBLIC_URL to localhost on the API\'s own port when PORT is set', () => {
+    const config = loadConfig({ ...base, PORT: '4000' })
+    expect(config.publicUrl).toBe('http://localhost:4000')
+    expect(config.port).toBe(4000)
+  })
+
+  it('should keep an explicit PUBLIC_URL when PORT is set too', () => {
+    expect(loadConfig({ ...base, PORT: '4000', PUBLIC_URL: 'https://shop.example.com' }).publicUrl).toBe('https://shop.example.com')
+  })
+
+  it.each([
+    [true, 'pretty'],
+    [false, 'json'],
+  ])('should pick LOG_FORMAT from the terminal when it is unset (stdout a TTY: %s → %s)', (tty, format) => {
+    expect(loadConfig(base, tty).logFormat).toBe(format)
+  })
+
+  it.each([
+    ['pretty', false],
+    ['json', true],
+  ])('should use LOG_FORMAT=%s whatever the terminal when it is set', (format, tty) => {
+    expect(loadConfig({ ...base, LOG_FORMAT: format }, tty).logFormat).toBe(format)
   })
 
   it('should find apps/web/dist next to the api package when WEB_DIST_DIR is unset', () => {
@@ -94,10 +118,10 @@ describe('loadConfig', () => {
   })
 
   it.each([
-    ['PORT', 'abc', 'PORT must be an integer 1-65535, got "abc"'],
-    ['PORT', '0', 'PORT must be an integer 1-65535, got "0"'],
-    ['PORT', '70000', 'PORT must be an integer 1-65535'],
-    ['PORT', '1.5', 'PORT must be an integer 1-65535, got "1.5"'],
+    ['PORT', 'abc', 'PORT must be an integer 0-65535, got "abc"'],
+    ['PORT', '-1', 'PORT must be an integer 0-65535, got "-1"'],
+    ['PORT', '70000', 'PORT must be an integer 0-65535'],
+    ['PORT', '1.5', 'PORT must be an integer 0-65535, got "1.5"'],
     ['HOST', 'local host', 'HOST must be a host name or IP address'],
     ['PUBLIC_URL', 'localhost:3000', 'PUBLIC_URL must be an http:// or https:// URL, got "localhost:3000"'],
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be file:<path> (SQLite), file::memory: or postgres://… (PostgreSQL), got "mysql://x"'],
@@ -114,6 +138,7 @@ describe('loadConfig', () => {
     ['WECHAT_API_BASE', 'ftp://api', 'WECHAT_API_BASE must be an http:// or https:// URL'],
     ['WECHAT_PAY_BASE', 'mch', 'WECHAT_PAY_BASE must be an http:// or https:// URL'],
     ['MOCK_WECHAT_PORT', '99999', 'MOCK_WECHAT_PORT must be an integer 1-65535, got "99999"'],
+    ['LOG_FORMAT', 'fancy', 'LOG_FORMAT must be "pretty" or "json", got "fancy"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     ['SHOP_NAME', '店'.repeat(31), 'SHOP_NAME must be at most 30 characters'],
     ['TRUST_PROXY', 'yes please', 'TRUST_PROXY must be true, false, or comma-separated proxy addresses/CIDRs'],
@@ -165,5 +190,63 @@ describe('loadConfig', () => {
     const env = { DATABASE_URL: `file:${join(dir, 'shop.db')}` }
     loadConfig(env)
     expect(loadConfig({ ...env, ...base }).sessionSecret).toBe(TEST_SESSION_SECRET)
+  })
+})
+
+describe('withEnvFile', () => {
+  const dirs: string[] = []
+  afterEach(() => dirs.splice(0).forEach(removeDir))
+  function envFile(content: string): string {
+    const dir = tempDir()
+    dirs.push(dir)
+    const file = join(dir, '.env')
+    writeFileSync(file, content)
+    return file
+  }
+
+  it('should bring a value from the .env file into the config when the environment lacks it', () => {
+    const file = envFile('# the shop\nPORT=4100\nSHOP_NAME="好物 .env"\n')
+    const config = loadConfig(withEnvFile({ ...base, ENV_FILE: file }))
+    expect(config).toMatchObject({ port: 4100, shopName: '好物 .env', publicUrl: 'http://localhost:4100' })
+  })
+
+  it('should let a real environment variable win over the .env file when both set it', () => {
+    const file = envFile('PORT=4100\nSHOP_NAME=from-file\n')
+    expect(loadConfig(withEnvFile({ ...base, ENV_FILE: file, PORT: '4200' }))).toMatchObject({ port: 4200, shopName: 'from-file' })
+  })
+
+  it('should validate a value from the .env file like any other when it is wrong', () => {
+    const file = envFile('PORT=abc\n')
+    expect(() => loadConfig(withEnvFile({ ...base, ENV_FILE: file }))).toThrow('PORT must be an integer 0-65535, got "abc"')
+  })
+
+  it('should change nothing when the .env file does not exist', () => {
+    const env = { ...base, ENV_FILE: join(tempDir(), 'none', '.env') }
+    expect(withEnvFile(env)).toEqual(env)
+  })
+
+  it('should name ENV_FILE when the file cannot be read', () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    expect(() => withEnvFile({ ENV_FILE: dir })).toThrow(`ENV_FILE: cannot read ${dir}`)
+  })
+
+  it('should look for .env at the repository root when the API runs from apps/api', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url))
+    const cwd = process.cwd()
+    process.chdir(join(root, 'apps/api'))
+    try {
+      expect(defaultEnvFile()).toBe(join(root, '.env'))
+    } finally {
+      process.chdir(cwd)
+    }
+  })
+})
+
+describe('.env.example', () => {
+  it('should list every variable the API reads when config.ts gains one', () => {
+    const example = readFileSync(fileURLToPath(new URL('../../../.env.example', import.meta.url)), 'utf8')
+    const listed = new Set([...example.matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map(match => match[1]))
+    expect(VARIABLE_NAMES.filter(name => !listed.has(name))).toEqual([])
   })
 })

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../src/app'
 import { loadConfig } from '../src/config'
-import { afterAll, beforeAll } from 'vitest'
-import { startMockWechat, TEST_PUBLIC_URL, type MockWechatServer } from './mock-wechat'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { sharedMockWechat, TEST_PUBLIC_URL, type MockWechatServer } from './mock-wechat'
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef'
 export const INDEX_HTML = '<!doctype html><html><head><title>wxshop test</title></head><body><div id="app"></div></body></html>'
@@ -79,18 +79,22 @@ export interface AppWithMockWechat {
 }
 
 /**
- * For a describe block: the app wired to a real mock WeChat process, started before its tests and
- * closed after them. Read `stack.app` / `stack.mock` inside tests (they are set in beforeAll).
+ * For a describe block: the app wired to the run's mock WeChat (a real process, see global-setup.ts),
+ * built before its tests and closed after them, with the mock reset before each test so no user,
+ * next-login or fault from an earlier test or file is left. Read `stack.app` / `stack.mock` inside
+ * tests (they are set in beforeAll).
  */
 export function useAppWithMockWechat(options: Omit<BuildOptions, 'mock'> = {}): AppWithMockWechat {
   const stack = {} as AppWithMockWechat
   beforeAll(async () => {
-    stack.mock = await startMockWechat()
+    stack.mock = sharedMockWechat()
     stack.app = await build({ ...options, mock: stack.mock })
+  })
+  beforeEach(async () => {
+    await stack.mock.control('POST', '/reset')
   })
   afterAll(async () => {
     await stack.app?.close()
-    await stack.mock?.close()
   })
   return stack
 }

@@ -1,8 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { inject } from 'vitest'
 
-// The real mock WeChat, run as its own process on a free port and reached over HTTP only, exactly
-// as the API reaches it in mock mode (apps/* never import packages/mock-wechat, tests included).
+// The real mock WeChat, run as its own process on a port the OS picks (it listens on 0 and prints the
+// address) and reached over HTTP only, exactly as the API reaches it in mock mode (apps/* never
+// import packages/mock-wechat, tests included). One process serves the whole run: global-setup.ts
+// starts it and hands its URL to every test file through `provide` / `inject`.
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** The run's mock WeChat, started by test/global-setup.ts. */
+    mockWechatUrl: string
+  }
+}
 
 /** The shop's public origin in tests; the mock's 网页授权域名 is its hostname. */
 export const TEST_PUBLIC_URL = 'http://localhost:3000'
@@ -18,6 +28,7 @@ export interface MockWechatServer {
   close: () => Promise<void>
 }
 
+/** Starts a mock WeChat process; the run's one is started by global-setup.ts, see `sharedMockWechat`. */
 export async function startMockWechat(env: Record<string, string> = {}): Promise<MockWechatServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: MOCK_PACKAGE,
@@ -25,6 +36,20 @@ export async function startMockWechat(env: Record<string, string> = {}): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await readAddress(child)
+  return { ...mockWechatAt(url), close: () => stop(child) }
+}
+
+/**
+ * The run's one mock WeChat. Its state (users, next-login, faults, codes) is shared by every test
+ * file, which is why the api project runs its files one at a time (vitest.config.ts); a test that
+ * needs a clean mock resets it in beforeEach (useAppWithMockWechat does). Closing it is the global
+ * setup's job, so `close` does nothing here.
+ */
+export function sharedMockWechat(): MockWechatServer {
+  return { ...mockWechatAt(inject('mockWechatUrl')), close: async () => {} }
+}
+
+function mockWechatAt(url: string): Omit<MockWechatServer, 'close'> {
   return {
     url,
     async control<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
@@ -38,7 +63,6 @@ export async function startMockWechat(env: Record<string, string> = {}): Promise
         throw new Error(`mock control ${method} ${path} answered ${response.status}: ${await response.text()}`)
       return response.json() as Promise<T>
     },
-    close: () => stop(child),
   }
 }
 

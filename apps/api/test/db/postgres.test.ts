@@ -10,7 +10,7 @@ import { seedProducts } from '../../src/db/seed/catalog-data'
 import { fixtureCatalog } from '../fixtures/catalog'
 import { newOpenid, wechatLogin } from '../auth-flow'
 import { build } from '../helper'
-import { startMockWechat } from '../mock-wechat'
+import { sharedMockWechat } from '../mock-wechat'
 import { describeAuthRepositories } from '../repositories/auth-suite'
 import { describeCatalogRepositories } from '../repositories/catalog-suite'
 
@@ -78,7 +78,8 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
   })
 
   it('should log in through WeChat, register and log out when DATABASE_URL is postgres', async () => {
-    const mock = await startMockWechat()
+    const mock = sharedMockWechat()
+    await mock.control('POST', '/reset')
     const app = await build({ env: { DATABASE_URL: url }, mock })
     try {
       const openid = newOpenid()
@@ -92,7 +93,6 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
       expect(again.response.json()).toMatchObject({ scope: 'snsapi_userinfo', bound: false })
     } finally {
       await app.close()
-      await mock.close()
     }
   })
 })

@@ -4,19 +4,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createWechatOAuthClient } from '../../src/wechat/oauth-client'
 import { WechatApiError, WechatUnavailableError } from '../../src/wechat/wechat-error'
 import { visitWechat } from '../auth-flow'
-import { startMockWechat, type MockWechatServer } from '../mock-wechat'
+import { sharedMockWechat } from '../mock-wechat'
 
 const APPID = 'wxa1b2c3d4e5f60718'
 const SECRET = '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d'
 
 describe('WeChat OAuth client', () => {
-  let mock: MockWechatServer
+  const mock = sharedMockWechat()
   const log = { error: vi.fn() }
   const client = () => createWechatOAuthClient({ appId: APPID, appSecret: SECRET, openBase: mock.url, apiBase: mock.url, timeoutMs: 300, log })
-  beforeAll(async () => {
-    mock = await startMockWechat()
-  })
-  afterAll(() => mock.close())
   beforeEach(async () => {
     await mock.control('POST', '/reset')
     log.error.mockReset()

@@ -1,7 +1,8 @@
+import { createServer } from 'node:net'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { countRows, createBrowser, newOpenid, setCookieLines, visitWechat, wechatLogin } from '../../auth-flow'
 import { build, useAppWithMockWechat } from '../../helper'
-import { startMockWechat } from '../../mock-wechat'
+import type { MockWechatServer } from '../../mock-wechat'
 
 describe('POST /api/auth/wechat/code', () => {
   const stack = useAppWithMockWechat({ wechatTimeoutMs: 300 })
@@ -176,9 +177,11 @@ describe('POST /api/auth/wechat/code', () => {
   })
 
   it('should answer 502 WECHAT_UNAVAILABLE when WeChat cannot be reached at all', async () => {
-    const closed = await startMockWechat()
-    const offline = await build({ mock: closed })
-    await closed.close()
+    // a port that takes connections and drops them at once: no HTTP answer ever comes back
+    const dropper = createServer(socket => socket.destroy())
+    await new Promise<void>(resolve => dropper.listen(0, '127.0.0.1', resolve))
+    const { port } = dropper.address() as { port: number }
+    const offline = await build({ mock: { url: `http://127.0.0.1:${port}` } as MockWechatServer })
     try {
       const browser = createBrowser(offline)
       const { url } = (await browser.post('/api/auth/wechat/authorize', { scope: 'snsapi_base', returnTo: '/' })).json()
@@ -189,6 +192,7 @@ describe('POST /api/auth/wechat/code', () => {
       expect(response.json().error.code).toBe('WECHAT_UNAVAILABLE')
     } finally {
       await offline.close()
+      dropper.close()
     }
   })
 
