@@ -10,7 +10,7 @@ import oauthState from './plugins/oauth-state'
 import passwordHasher from './plugins/password-hasher'
 import session from './plugins/session'
 import spa from './plugins/spa'
-import wechatOAuth from './plugins/wechat-oauth'
+import wechat from './plugins/wechat'
 import accountRoutes from './routes/account'
 import authRoutes from './routes/auth'
 import categoryRoutes from './routes/categories'
@@ -57,7 +57,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(errorHandler)
   app.register(db, { database: config.database })
   app.register(session)
-  app.register(wechatOAuth, { timeoutMs: options.wechatTimeoutMs })
+  app.register(wechat, { timeoutMs: options.wechatTimeoutMs })
   app.register(oauthState)
   app.register(passwordHasher)
   app.register(loginThrottle)
