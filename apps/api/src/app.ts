@@ -55,7 +55,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
 
   // plugins
   app.register(errorHandler)
-  app.register(db, { database: config.database })
+  app.register(db, { database: config.database, seedDemo: config.seedDemo })
   app.register(session)
   app.register(wechat, { timeoutMs: options.wechatTimeoutMs })
   app.register(oauthState)
