@@ -67,7 +67,7 @@ describe('openDatabase', () => {
     } finally {
       await db.destroy()
     }
-  })
+  }, 30_000) // separate Node processes under tsx: seconds each to start on a busy machine
 
   it('should enable WAL and foreign keys when opening a SQLite file', async () => {
     const db = await openDatabase({ dialect: 'sqlite', file: join(dir(), 'shop.db') })

@@ -81,7 +81,7 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
     } finally {
       await db.destroy()
     }
-  })
+  }, 30_000) // separate Node processes under tsx: seconds each to start on a busy machine
 
   it('should serve the catalog API when DATABASE_URL is postgres', async () => {
     const app = await build({ env: { DATABASE_URL: url, SEED_DEMO: 'true' } })
