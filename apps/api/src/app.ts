@@ -1,16 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './config'
-import { formatValidationErrors } from './lib/validation-message'
+import { fastifyOptions } from './fastify-options'
 import db from './plugins/db'
 import errorHandler from './plugins/error-handler'
 import expirySweep from './plugins/expiry-sweep'
+import indexHtml from './plugins/index-html'
 import loginThrottle from './plugins/login-throttle'
+import notFound from './plugins/not-found'
 import oauthState from './plugins/oauth-state'
+import pages from './plugins/pages'
 import passwordHasher from './plugins/password-hasher'
 import session from './plugins/session'
-import spa from './plugins/spa'
-import wechatOAuth from './plugins/wechat-oauth'
+import staticFiles from './plugins/static-files'
+import wechat from './plugins/wechat'
 import accountRoutes from './routes/account'
 import authRoutes from './routes/auth'
 import categoryRoutes from './routes/categories'
@@ -34,35 +37,24 @@ export interface BuildAppOptions {
 
 /** The whole app, without listening: server.ts listens, tests use `app.inject`. */
 export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
-  const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: config.trustProxy,
-    ajv: {
-      customOptions: {
-        // Unknown fields and query parameters are dropped, never an error and never passed on.
-        removeAdditional: 'all',
-        // Query strings are text: '2' becomes 2, and a single value becomes a one-item array.
-        coerceTypes: 'array',
-        useDefaults: true,
-        // Errors carry the failing schema, so validation-message.ts can say what was expected.
-        verbose: true,
-      },
-    },
-    schemaErrorFormatter: formatValidationErrors,
-  }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify(fastifyOptions(config, options.logger)).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('config', config)
 
   // plugins
   app.register(errorHandler)
-  app.register(db, { database: config.database })
+  app.register(db, { database: config.database, seedDemo: config.seedDemo })
   app.register(session)
-  app.register(wechatOAuth, { timeoutMs: options.wechatTimeoutMs })
+  app.register(wechat, { timeoutMs: options.wechatTimeoutMs })
   app.register(oauthState)
   app.register(passwordHasher)
   app.register(loginThrottle)
   app.register(expirySweep)
-  app.register(spa, { distDir: config.webDistDir })
+  // the web app: index.html (with its script slot), pages (fast path), the 404 handler, the build's files
+  app.register(indexHtml, { distDir: config.webDistDir })
+  app.register(pages)
+  app.register(notFound)
+  app.register(staticFiles, { distDir: config.webDistDir })
 
   // routes
   app.register(healthRoutes, { prefix: '/api/health' })

@@ -49,6 +49,7 @@ const variables = {
     Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
   ], { expected: 'one of fatal, error, warn, info, debug, trace, silent' }),
   LOG_FORMAT: Type.Union([Type.Literal('pretty'), Type.Literal('json')], { expected: '"pretty" or "json"' }),
+  SEED_DEMO: Type.Union([Type.Literal('true'), Type.Literal('false')], { expected: '"true" or "false"' }),
   SHOP_NAME: Type.String({ maxLength: 30, expected: 'at most 30 characters' }),
   TRUST_PROXY: Type.String({
     // addresses must contain a dot or colon, so a bare number (a hop count, easy to get wrong) is refused
@@ -103,6 +104,11 @@ export interface AppConfig {
   /** `pretty` for a person reading a terminal, `json` (one object a line) for machines. */
   logFormat: LogFormat
   shopName: string
+  /**
+   * Load the demo catalog into an empty database at start. SEED_DEMO, default on in mock mode and
+   * off in live mode, so a real shop never starts with demo products (`pnpm --filter @wxshop/api run seed` does it once).
+   */
+  seedDemo: boolean
   webDistDir: string
   /**
    * Fastify's trustProxy: behind nginx or a load balancer the client address (login rate limits,
@@ -143,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // never decided by NODE_ENV: a terminal gets pretty lines, anything else (CI, containers) JSON
     logFormat: vars.LOG_FORMAT ?? (stdoutIsTTY ? 'pretty' : 'json'),
     shopName: vars.SHOP_NAME ?? '微选好物',
+    seedDemo: vars.SEED_DEMO === undefined ? !live : vars.SEED_DEMO === 'true',
     webDistDir: vars.WEB_DIST_DIR ? resolve(vars.WEB_DIST_DIR) : defaultWebDistDir(),
     trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     wechat,

@@ -18,6 +18,19 @@ describe('loadConfig', () => {
   const dirs: string[] = []
   afterEach(() => dirs.splice(0).forEach(removeDir))
 
+  it.each([
+    ['mock mode', base, true],
+    ['live mode', LIVE, false],
+    ['live mode with SEED_DEMO=true', { ...LIVE, SEED_DEMO: 'true' }, true],
+    ['mock mode with SEED_DEMO=false', { ...base, SEED_DEMO: 'false' }, false],
+  ])('should seed the demo catalog at start only when asked: %s', (_, env, seedDemo) => {
+    expect(loadConfig(env).seedDemo).toBe(seedDemo)
+  })
+
+  it('should refuse a SEED_DEMO other than true or false', () => {
+    expect(() => loadConfig({ ...base, SEED_DEMO: 'yes' })).toThrow('SEED_DEMO must be "true" or "false", got "yes"')
+  })
+
   it('should use the documented defaults when nothing is set', () => {
     const config = loadConfig(base)
     expect(config).toMatchObject({

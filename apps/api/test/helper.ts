@@ -27,6 +27,8 @@ export interface BuildOptions {
   mock?: MockWechatServer
   /** WeChat call timeout, so a timeout test need not wait 5 s. */
   wechatTimeoutMs?: number
+  /** Runs before `ready()`: a test adds its own routes or hooks here. */
+  setup?: (app: App) => void
 }
 
 /** A fresh directory under the OS temp dir; the caller removes it (see `removeDir`). */
@@ -55,6 +57,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     ...options.env,
   })
   const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs })
+  options.setup?.(app)
   if (options.dir === undefined) {
     // Registered before any plugin, so it runs after the database plugin's own onClose.
     app.addHook('onClose', async () => removeDir(dir))

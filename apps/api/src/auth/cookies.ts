@@ -12,6 +12,12 @@ export const BROWSER_COOKIE = 'wxshop_bid'
 export const AUTH_TRY_COOKIE = 'wxshop_auth_try'
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000
+/**
+ * However active the user, a session ends this long after the WeChat login that started it; the
+ * next page load signs in again (silently for snsapi_base). Sliding alone would let a stolen cookie
+ * live forever. Rotation on a privilege change keeps the start time: it is not a new login.
+ */
+export const SESSION_MAX_AGE_MS = 90 * 24 * 3600 * 1000
 /** How stale `last_seen_at` may get before a request slides the expiry: one write an hour, not one per request. */
 export const SESSION_SLIDE_AFTER_MS = 3600 * 1000
 export const BROWSER_COOKIE_MAX_AGE_S = 24 * 3600

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely'
 import Sqlite from 'libsql'
 import pg from 'pg'
 import { StartupError } from '../errors'
@@ -43,7 +43,7 @@ function openSqlite(file: string): Kysely<Database> {
     // Wait for another process's write lock instead of failing at once with SQLITE_BUSY.
     database.pragma('busy_timeout = 5000')
     return new Kysely<Database>({
-      dialect: new SqliteDialect({
+      dialect: new ImmediateSqliteDialect({
         database: {
           prepare: source => database.prepare(source),
           close: () => {
@@ -60,6 +60,35 @@ function openSqlite(file: string): Kysely<Database> {
     })
   } catch (err) {
     throw new StartupError(`DATABASE_URL: cannot open the SQLite file ${file} (${reason(err)})`, { cause: err })
+  }
+}
+
+/**
+ * SQLite for several processes on one file (two instances starting together):
+ * - transactions take the write lock when they begin. A plain (deferred) BEGIN reads first and asks
+ *   for the lock at its first write; if another process committed in between, that upgrade fails at
+ *   once with SQLITE_BUSY (busy_timeout cannot help). BEGIN IMMEDIATE waits its turn instead.
+ * - migrations run in one such transaction. Kysely's SQLite adapter says DDL is not transactional
+ *   (SQLite's is) and so runs them with no transaction and no lock: a second instance would apply
+ *   001 again and fail with "table already exists".
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    }
+    return driver
   }
 }
 

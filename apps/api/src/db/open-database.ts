@@ -5,12 +5,22 @@ import { migrateToLatest } from './migrate'
 import type { Database } from './schema'
 import { seedCatalog } from './seed/seed-catalog'
 
-/** Connects, applies pending migrations and seeds an empty catalog: everything start-up needs. */
-export async function openDatabase(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Kysely<Database>> {
+export interface OpenDatabaseOptions extends ConnectOptions {
+  /** load the demo catalog when the catalog is empty */
+  seedDemo?: boolean
+}
+
+/**
+ * Connects, applies pending migrations and, when asked, seeds an empty catalog: everything
+ * start-up needs. Safe for several instances starting at once on one database: the migrator
+ * and the seed each take a lock (see migrate.ts and seed-catalog.ts).
+ */
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Kysely<Database>> {
   const db = await connect(target, options)
   try {
     await migrateToLatest(db)
-    await seedCatalog(db)
+    if (options.seedDemo)
+      await seedCatalog(db)
     return db
   } catch (err) {
     await db.destroy().catch(() => {})

@@ -3,16 +3,21 @@ import type { Kysely } from 'kysely'
 import type { DatabaseTarget } from '../db/database-url'
 import { openDatabase } from '../db/open-database'
 import type { Database } from '../db/schema'
-import { createAccountRepository, type AccountRepository } from '../repositories/account-repository'
-import { createCategoryRepository, type CategoryRepository } from '../repositories/category-repository'
-import { createOAuthStateRepository, type OAuthStateRepository } from '../repositories/oauth-state-repository'
-import { createProductRepository, type ProductRepository } from '../repositories/product-repository'
-import { createSessionRepository, type SessionRepository } from '../repositories/session-repository'
-import { createWechatIdentityRepository, type WechatIdentityRepository } from '../repositories/wechat-identity-repository'
+import { createRepositories, inTransaction, type InTransaction, type Repositories } from '../db/transaction'
+import type { AccountRepository } from '../repositories/account-repository'
+import type { CategoryRepository } from '../repositories/category-repository'
+import type { OAuthStateRepository } from '../repositories/oauth-state-repository'
+import type { ProductRepository } from '../repositories/product-repository'
+import type { SessionRepository } from '../repositories/session-repository'
+import type { WechatIdentityRepository } from '../repositories/wechat-identity-repository'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
+    /** every repository bound to `db`; the ones below are the same objects */
+    repositories: Repositories
+    /** `inTransaction(repositories => …)`: repositories bound to one transaction (db/transaction.ts) */
+    inTransaction: InTransaction
     categoryRepository: CategoryRepository
     productRepository: ProductRepository
     accountRepository: AccountRepository
@@ -24,23 +29,30 @@ declare module 'fastify' {
 
 export interface DbPluginOptions {
   database: DatabaseTarget
+  /** load the demo catalog into an empty database (config.seedDemo) */
+  seedDemo: boolean
 }
 
 /**
- * Opens the database (migrated and seeded) and hands routes the repositories built on it.
- * Routes use the repositories; `db` is there for health checks and later transactions.
+ * Opens the database (migrated, and seeded when asked) and hands routes the repositories built on
+ * it. Routes use the repositories; several writes that belong together go through `inTransaction`;
+ * `db` is there for health checks.
  */
 export default fp<DbPluginOptions>(async function dbPlugin(fastify, options) {
   const db = await openDatabase(options.database, {
+    seedDemo: options.seedDemo,
     onIdleError: err => fastify.log.warn({ err }, 'idle database connection failed'),
   })
+  const repositories = createRepositories(db)
   fastify.decorate('db', db)
-  fastify.decorate('categoryRepository', createCategoryRepository(db))
-  fastify.decorate('productRepository', createProductRepository(db))
-  fastify.decorate('accountRepository', createAccountRepository(db))
-  fastify.decorate('wechatIdentityRepository', createWechatIdentityRepository(db))
-  fastify.decorate('sessionRepository', createSessionRepository(db))
-  fastify.decorate('oauthStateRepository', createOAuthStateRepository(db))
+  fastify.decorate('repositories', repositories)
+  fastify.decorate('inTransaction', work => inTransaction(db, work))
+  fastify.decorate('categoryRepository', repositories.categories)
+  fastify.decorate('productRepository', repositories.products)
+  fastify.decorate('accountRepository', repositories.accounts)
+  fastify.decorate('wechatIdentityRepository', repositories.wechatIdentities)
+  fastify.decorate('sessionRepository', repositories.sessions)
+  fastify.decorate('oauthStateRepository', repositories.oauthStates)
   fastify.addHook('onClose', async () => {
     await db.destroy()
   })

@@ -2,6 +2,7 @@ import { ErrorCode, type ApiErrorBody, type ErrorCodeValue } from '@wxshop/share
 import type { FastifyError } from 'fastify'
 import fp from 'fastify-plugin'
 import { ApiError } from '../errors'
+import { redactOAuthParams, redactOAuthQuery } from '../lib/redact-url'
 
 /**
  * The one error handler: every failure leaves as `{ error: { code, message } }`.
@@ -13,7 +14,8 @@ export default fp(async function errorHandler(fastify) {
     if (statusCode >= 500) {
       request.log.error({
         err,
-        request: { method: request.method, url: request.url, query: request.query, params: request.params },
+        // code and state are one-time credentials: the log keeps that they were there, not their values
+        request: { method: request.method, url: redactOAuthParams(request.url), query: redactOAuthQuery(request.query), params: request.params },
       }, 'request failed')
     }
     return reply.code(statusCode).send(body)
@@ -28,6 +30,11 @@ function toErrorResponse(err: FastifyError | ApiError): { statusCode: number, bo
   if (status < 400 || status >= 500)
     return { statusCode: status >= 500 ? status : 500, body: { error: { code: ErrorCode.Internal, message: 'Internal Server Error' } } }
   return { statusCode: status, body: { error: { code: codeForStatus(status), message: err.message } } }
+}
+
+/** The one error shape, for answers written outside the error handler (framework and socket errors). */
+export function errorBody(status: number, message: string): ApiErrorBody {
+  return { error: { code: status >= 500 ? ErrorCode.Internal : codeForStatus(status), message } }
 }
 
 function codeForStatus(status: number): ErrorCodeValue {

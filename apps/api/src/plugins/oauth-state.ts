@@ -55,4 +55,4 @@ export default fp(async function oauthState(fastify) {
       return oauthStateRepository.consume(sha256Hex(state), sha256Hex(nonce), new Date())
     },
   } satisfies OAuthStates)
-}, { name: 'oauth-state', dependencies: ['db', 'session', 'wechat-oauth'] })
+}, { name: 'oauth-state', dependencies: ['db', 'session', 'wechat'] })

@@ -8,6 +8,8 @@ export interface NewSession {
   openid: string
   accountId: number | null
   now: Date
+  /** when the user signed in: kept across rotations, it bounds the session's absolute lifetime (default now) */
+  createdAt?: Date
   expiresAt: Date
 }
 
@@ -20,6 +22,7 @@ export interface SessionView {
   accountPhone: string | null
   scope: OAuthScope
   profile: WechatProfile | null
+  createdAt: Date
   expiresAt: Date
   lastSeenAt: Date
 }
@@ -34,7 +37,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           id_hash: session.idHash,
           openid: session.openid,
           account_id: session.accountId,
-          created_at: now,
+          created_at: (session.createdAt ?? session.now).toISOString(),
           expires_at: session.expiresAt.toISOString(),
           last_seen_at: now,
         })
@@ -48,7 +51,7 @@ export function createSessionRepository(db: Kysely<Database>) {
         .innerJoin('wechat_identities as w', 'w.openid', 's.openid')
         .leftJoin('accounts as a', 'a.id', 's.account_id')
         .select([
-          's.id_hash', 's.openid', 's.account_id', 's.expires_at', 's.last_seen_at',
+          's.id_hash', 's.openid', 's.account_id', 's.created_at', 's.expires_at', 's.last_seen_at',
           'w.scope', 'w.nickname', 'w.headimgurl', 'w.sex', 'w.province', 'w.city', 'w.country',
           'a.phone',
         ])
@@ -61,6 +64,7 @@ export function createSessionRepository(db: Kysely<Database>) {
         accountPhone: row.phone,
         scope: row.scope,
         profile: profileOf(row),
+        createdAt: new Date(row.created_at),
         expiresAt: new Date(row.expires_at),
         lastSeenAt: new Date(row.last_seen_at),
       }
@@ -73,10 +77,6 @@ export function createSessionRepository(db: Kysely<Database>) {
         .set({ last_seen_at: now.toISOString(), expires_at: expiresAt.toISOString() })
         .where('id_hash', '=', idHash)
         .execute()
-    },
-
-    async setAccount(idHash: string, accountId: number | null): Promise<void> {
-      await db.updateTable('sessions').set({ account_id: accountId }).where('id_hash', '=', idHash).execute()
     },
 
     async delete(idHash: string): Promise<void> {

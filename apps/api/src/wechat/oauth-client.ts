@@ -1,17 +1,13 @@
 import type { OAuthScope, WechatProfile } from '@wxshop/shared'
-import { wechatGet, type WechatGetOptions } from './wechat-get'
+import type { WechatLog, WechatTransport } from './transport'
 import { WechatUnavailableError } from './wechat-error'
 
 export interface WechatOAuthClientOptions {
   appId: string
   appSecret: string
-  /** open.weixin.qq.com, or the mock */
+  /** open.weixin.qq.com, or the mock: the authorize page is a browser URL, built here, not fetched */
   openBase: string
-  /** api.weixin.qq.com, or the mock */
-  apiBase: string
-  /** per call; WeChat's own guidance is to give up after about 5 s */
-  timeoutMs?: number
-  log?: WechatGetOptions['log']
+  transport: WechatTransport
 }
 
 /** sns/oauth2/access_token's answer. The tokens are the user's credentials: they stay on the server. */
@@ -32,12 +28,9 @@ export interface WechatUserInfo extends WechatProfile {
   unionid: string | null
 }
 
-export const DEFAULT_WECHAT_TIMEOUT_MS = 5000
-
 /** Web authorisation (网页授权) against WeChat, over HTTP only: the three calls the login needs. */
 export function createWechatOAuthClient(options: WechatOAuthClientOptions) {
-  const { appId, appSecret, openBase, apiBase } = options
-  const getOptions: WechatGetOptions = { timeoutMs: options.timeoutMs ?? DEFAULT_WECHAT_TIMEOUT_MS, log: options.log }
+  const { appId, appSecret, openBase, transport } = options
 
   return {
     /**
@@ -57,14 +50,14 @@ export function createWechatOAuthClient(options: WechatOAuthClientOptions) {
     },
 
     /** Trades the code the browser brought back for the user's openid and tokens. A code works once. */
-    async exchangeCode(code: string): Promise<OAuthGrant> {
-      const url = new URL(`${apiBase}/sns/oauth2/access_token`)
-      url.search = new URLSearchParams({ appid: appId, secret: appSecret, code, grant_type: 'authorization_code' }).toString()
-      const body = await wechatGet(url, getOptions)
+    async exchangeCode(code: string, log?: WechatLog): Promise<OAuthGrant> {
+      const path = '/sns/oauth2/access_token'
+      const query = { appid: appId, secret: appSecret, code, grant_type: 'authorization_code' }
+      const body = await transport.json({ base: 'api', path, query, log })
       const openid = text(body.openid)
       const accessToken = text(body.access_token)
       if (!openid || !accessToken)
-        throw new WechatUnavailableError(url.pathname, 'the answer has no openid or access_token')
+        throw new WechatUnavailableError(path, 'the answer has no openid or access_token')
       return {
         openid,
         accessToken,
@@ -77,10 +70,9 @@ export function createWechatOAuthClient(options: WechatOAuthClientOptions) {
     },
 
     /** The profile behind a snsapi_userinfo token (48001 for a snsapi_base one). */
-    async getUserInfo(accessToken: string, openid: string): Promise<WechatUserInfo> {
-      const url = new URL(`${apiBase}/sns/userinfo`)
-      url.search = new URLSearchParams({ access_token: accessToken, openid, lang: 'zh_CN' }).toString()
-      const body = await wechatGet(url, getOptions)
+    async getUserInfo(accessToken: string, openid: string, log?: WechatLog): Promise<WechatUserInfo> {
+      const query = { access_token: accessToken, openid, lang: 'zh_CN' }
+      const body = await transport.json({ base: 'api', path: '/sns/userinfo', query, log })
       return {
         openid: text(body.openid) ?? openid,
         unionid: text(body.unionid),

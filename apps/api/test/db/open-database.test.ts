@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { seedCategories, seedProducts } from '../../src/db/seed/catalog-data'
 import { migrateToLatest } from '../../src/db/migrate'
 import { openDatabase } from '../../src/db/open-database'
-import { build, removeDir, tempDir } from '../helper'
+import { migrations } from '../../src/db/migrations'
+import { build, LIVE_ENV, removeDir, tempDir } from '../helper'
+import { openInChildren } from './open-in-child'
 
 describe('openDatabase', () => {
   const dirs: string[] = []
@@ -18,7 +20,7 @@ describe('openDatabase', () => {
 
   it('should create the directory, migrate and seed the catalog when the file is new', async () => {
     const file = join(dir(), 'deep', 'er', 'shop.db')
-    const db = await openDatabase({ dialect: 'sqlite', file })
+    const db = await openDatabase({ dialect: 'sqlite', file }, { seedDemo: true })
     try {
       const categories = await db.selectFrom('categories').select('slug').orderBy('sort_order').execute()
       expect(categories.map(row => row.slug)).toEqual([...seedCategories].sort((a, b) => a.sortOrder - b.sortOrder).map(c => c.slug))
@@ -31,7 +33,7 @@ describe('openDatabase', () => {
   })
 
   it('should migrate and seed an in-memory database when given file::memory:', async () => {
-    const db = await openDatabase({ dialect: 'sqlite', file: ':memory:' })
+    const db = await openDatabase({ dialect: 'sqlite', file: ':memory:' }, { seedDemo: true })
     try {
       const { count } = await db.selectFrom('products').select(eb => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
       expect(Number(count)).toBe(seedProducts.length)
@@ -39,6 +41,33 @@ describe('openDatabase', () => {
       await db.destroy()
     }
   })
+
+  it('should migrate but leave the catalog empty when the demo seed is not asked for', async () => {
+    const db = await openDatabase({ dialect: 'sqlite', file: join(dir(), 'shop.db') })
+    try {
+      expect(await db.selectFrom('categories').select('id').execute()).toEqual([])
+      expect(await migrateToLatest(db)).toEqual([])
+    } finally {
+      await db.destroy()
+    }
+  })
+
+  it('should migrate once and seed once when two processes open one new SQLite file at the same time', async () => {
+    const file = join(dir(), 'shared.db')
+    const results = await openInChildren(`file:${file}`, 2)
+    expect(results.map(result => result.code), results.map(result => result.stderr).join('\n')).toEqual([0, 0])
+    // each process reports the migrations it applied: together exactly one full set
+    const applied = results.flatMap(result => result.applied)
+    expect(applied.sort()).toEqual(Object.keys(migrations).sort())
+    expect(results.map(result => result.seeded).sort()).toEqual([false, true])
+    const db = await openDatabase({ dialect: 'sqlite', file })
+    try {
+      const { count } = await db.selectFrom('products').select(eb => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
+      expect(Number(count)).toBe(seedProducts.length)
+    } finally {
+      await db.destroy()
+    }
+  }, 30_000) // separate Node processes under tsx: seconds each to start on a busy machine
 
   it('should enable WAL and foreign keys when opening a SQLite file', async () => {
     const db = await openDatabase({ dialect: 'sqlite', file: join(dir(), 'shop.db') })
@@ -105,5 +134,22 @@ describe('openDatabase', () => {
     const attempt = openDatabase({ dialect: 'postgres', url: 'postgres://shop:hunter2@127.0.0.1:1/shop' })
     await expect(attempt).rejects.toThrow('DATABASE_URL: cannot reach PostgreSQL at postgres://shop:***@127.0.0.1:1/shop (ECONNREFUSED')
     await expect(attempt).rejects.not.toThrow('hunter2')
+  })
+})
+
+describe('the demo catalog at start', () => {
+  it('should start a live-mode shop with an empty catalog unless SEED_DEMO=true', async () => {
+    const live = await build({ env: LIVE_ENV })
+    try {
+      expect((await live.inject({ url: '/api/products' })).json().total).toBe(0)
+    } finally {
+      await live.close()
+    }
+    const seeded = await build({ env: { ...LIVE_ENV, SEED_DEMO: 'true' } })
+    try {
+      expect((await seeded.inject({ url: '/api/products' })).json().total).toBe(seedProducts.length)
+    } finally {
+      await seeded.close()
+    }
   })
 })

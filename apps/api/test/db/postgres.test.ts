@@ -7,12 +7,14 @@ import { openDatabase } from '../../src/db/open-database'
 import type { Database } from '../../src/db/schema'
 import { seedCatalog } from '../../src/db/seed/seed-catalog'
 import { seedProducts } from '../../src/db/seed/catalog-data'
+import { migrations } from '../../src/db/migrations'
 import { fixtureCatalog } from '../fixtures/catalog'
 import { newOpenid, wechatLogin } from '../auth-flow'
 import { build } from '../helper'
 import { sharedMockWechat } from '../mock-wechat'
 import { describeAuthRepositories } from '../repositories/auth-suite'
 import { describeCatalogRepositories } from '../repositories/catalog-suite'
+import { openInChildren } from './open-in-child'
 
 // Runs only when TEST_DATABASE_URL names a PostgreSQL database these tests may wipe, e.g.
 // TEST_DATABASE_URL=postgres://postgres@127.0.0.1:55432/wxshop_test (see apps/api/README.md).
@@ -51,9 +53,9 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
     await reset(first)
     await first.destroy()
 
-    const db = await openDatabase(target)
+    const db = await openDatabase(target, { seedDemo: true })
     await db.destroy()
-    const again = await openDatabase(target)
+    const again = await openDatabase(target, { seedDemo: true })
     try {
       expect(await migrateToLatest(again)).toEqual([])
       const { count } = await again.selectFrom('products').select(eb => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
@@ -63,8 +65,26 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
     }
   })
 
+  it('should migrate once and seed once when three instances open one empty database at the same time', async () => {
+    const first = await connect(target)
+    await reset(first)
+    await first.destroy()
+
+    const results = await openInChildren(url!, 3)
+    expect(results.map(result => result.code), results.map(result => result.stderr).join('\n')).toEqual([0, 0, 0])
+    expect(results.flatMap(result => result.applied).sort()).toEqual(Object.keys(migrations).sort())
+    expect(results.filter(result => result.seeded)).toHaveLength(1)
+    const db = await connect(target)
+    try {
+      const { count } = await db.selectFrom('products').select(eb => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
+      expect(Number(count)).toBe(seedProducts.length)
+    } finally {
+      await db.destroy()
+    }
+  }, 30_000) // separate Node processes under tsx: seconds each to start on a busy machine
+
   it('should serve the catalog API when DATABASE_URL is postgres', async () => {
-    const app = await build({ env: { DATABASE_URL: url } })
+    const app = await build({ env: { DATABASE_URL: url, SEED_DEMO: 'true' } })
     try {
       const response = await app.inject({ url: '/api/products?pageSize=5&q=%25' })
       expect(response.statusCode).toBe(200)

@@ -20,7 +20,8 @@ describe('expiry sweep', () => {
 
   it('should delete expired sessions and states when the interval passes', async () => {
     const { app, sessions, states } = await start(20)
-    await vi.waitFor(() => expect(sessions).toHaveBeenCalledTimes(2))
+    // at least twice: under load a few more intervals may pass before waitFor looks
+    await vi.waitFor(() => expect(sessions.mock.calls.length).toBeGreaterThanOrEqual(2))
     expect(states).toHaveBeenCalled()
     expect(sessions.mock.calls[0]![0]).toBeInstanceOf(Date)
     await app.close()

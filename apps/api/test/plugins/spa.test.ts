@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app'
 import { ASSET_JS, build, INDEX_HTML, LIVE_ENV } from '../helper'
@@ -7,6 +9,10 @@ describe('SPA serving', () => {
   beforeAll(async () => {
     // live mode and a desktop browser: the page fast path (spa-fast-path.test.ts) stays out of the way
     app = await build({ env: LIVE_ENV })
+    // what `vite build` leaves for bench/size.mjs, and a dotfile: neither is for browsers
+    mkdirSync(join(app.config.webDistDir, '.vite'), { recursive: true })
+    writeFileSync(join(app.config.webDistDir, '.vite', 'manifest.json'), '{"index.html":{}}')
+    writeFileSync(join(app.config.webDistDir, '.env'), 'SECRET=1')
   })
   afterAll(() => app.close())
 
@@ -53,6 +59,29 @@ describe('SPA serving', () => {
     const response = await app.inject({ method: 'POST', url: '/cart' })
     expect(response.statusCode).toBe(404)
     expect(response.json().error.code).toBe('NOT_FOUND')
+  })
+
+  it.each([
+    ['a double slash', '//x'],
+    ['a double slash with a host', '//evil.example/x'],
+    ['an encoded backslash', '/%5Cx'],
+    ['a NUL byte', '/x%00y'],
+    ['a very long path', `/${'a'.repeat(5000)}`],
+  ])('should answer the app\'s page rather than the static plugin\'s 403 when a page URL has %s', async (_, url) => {
+    const response = await app.inject({ url })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toBe(INDEX_HTML)
+  })
+
+  it.each([
+    ['/.vite/manifest.json'],
+    ['/.env'],
+    ['/assets//index-B1a2c3d4.js'],
+    ['/assets/%5Cindex-B1a2c3d4.js'],
+  ])('should answer a JSON 404 and no file content when asked for %s', async (url) => {
+    const response = await app.inject({ url })
+    expect(response.statusCode).toBe(404)
+    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringMatching(/^GET .* not found$/) } })
   })
 
   it('should not serve dotfiles or escape the dist folder when asked', async () => {

@@ -117,11 +117,13 @@ export function describeAuthRepositories(name: string, open: () => Promise<Kysel
         const idHash = unique('hash-')
         await sessions.create({ idHash, openid, accountId: null, now: NOW, expiresAt: later(1000) })
         expect(await sessions.find(idHash)).toEqual({
-          idHash, openid, accountId: null, accountPhone: null, scope: 'snsapi_userinfo', profile: PROFILE, expiresAt: later(1000), lastSeenAt: NOW,
+          idHash, openid, accountId: null, accountPhone: null, scope: 'snsapi_userinfo', profile: PROFILE, createdAt: NOW, expiresAt: later(1000), lastSeenAt: NOW,
         })
-        await sessions.setAccount(idHash, accountId)
-        await sessions.touch(idHash, later(500), later(5000))
-        expect(await sessions.find(idHash)).toMatchObject({ accountId, accountPhone: number, lastSeenAt: later(500), expiresAt: later(5000) })
+        // a rotated session keeps its login time
+        const bound = unique('hash-')
+        await sessions.create({ idHash: bound, openid, accountId, now: later(100), createdAt: NOW, expiresAt: later(1000) })
+        await sessions.touch(bound, later(500), later(5000))
+        expect(await sessions.find(bound)).toMatchObject({ accountId, accountPhone: number, createdAt: NOW, lastSeenAt: later(500), expiresAt: later(5000) })
         await sessions.delete(idHash)
         expect(await sessions.find(idHash)).toBeUndefined()
       })

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createWechatOAuthClient } from '../../src/wechat/oauth-client'
+import { createWechatTransport } from '../../src/wechat/transport'
 import { WechatApiError, WechatUnavailableError } from '../../src/wechat/wechat-error'
 import { visitWechat } from '../auth-flow'
 import { sharedMockWechat } from '../mock-wechat'
@@ -11,8 +12,8 @@ const SECRET = '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d'
 
 describe('WeChat OAuth client', () => {
   const mock = sharedMockWechat()
-  const log = { error: vi.fn() }
-  const client = () => createWechatOAuthClient({ appId: APPID, appSecret: SECRET, openBase: mock.url, apiBase: mock.url, timeoutMs: 300, log })
+  const log = { debug: vi.fn(), warn: vi.fn(), error: vi.fn() }
+  const client = () => oauthClient(mock.url, { timeoutMs: 300, log })
   beforeEach(async () => {
     await mock.control('POST', '/reset')
     log.error.mockReset()
@@ -25,7 +26,7 @@ describe('WeChat OAuth client', () => {
   }
 
   it('should build the authorize URL in WeChat\'s exact form when asked', () => {
-    const url = createWechatOAuthClient({ appId: APPID, appSecret: SECRET, openBase: 'https://open.weixin.qq.com', apiBase: 'x' })
+    const url = oauthClient('https://open.weixin.qq.com')
       .authorizeUrl({ scope: 'snsapi_base', state: 'abc_-1', redirectUri: 'https://shop.example.com/?a=1#/cart' })
     expect(url).toBe('https://open.weixin.qq.com/connect/oauth2/authorize?appid=wxa1b2c3d4e5f60718'
       + '&redirect_uri=https%3A%2F%2Fshop.example.com%2F%3Fa%3D1%23%2Fcart&response_type=code&scope=snsapi_base&state=abc_-1'
@@ -96,7 +97,7 @@ describe('WeChat OAuth client against a broken server', () => {
   })
   afterAll(() => new Promise(resolve => server.close(resolve)))
 
-  const client = () => createWechatOAuthClient({ appId: APPID, appSecret: SECRET, openBase: base, apiBase: base })
+  const client = () => oauthClient(base)
 
   it.each([
     ['an HTML error page', { status: 200, body: '<html>502 Bad Gateway</html>' }],
@@ -112,7 +113,14 @@ describe('WeChat OAuth client against a broken server', () => {
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
     const nowhere = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`
     await new Promise(resolve => closed.close(resolve))
-    const offline = createWechatOAuthClient({ appId: APPID, appSecret: SECRET, openBase: nowhere, apiBase: nowhere })
+    const offline = oauthClient(nowhere)
     await expect(offline.exchangeCode('x')).rejects.toThrow(/unavailable: ECONNREFUSED/)
   })
 })
+
+/** The client on a transport whose every base is `base`. */
+function oauthClient(base: string, options: { timeoutMs?: number, log?: { debug: () => void, warn: () => void, error: () => void } } = {}) {
+  const log = options.log ?? { debug() {}, warn() {}, error() {} }
+  const transport = createWechatTransport({ bases: { open: base, api: base, pay: base }, timeoutMs: options.timeoutMs, log })
+  return createWechatOAuthClient({ appId: APPID, appSecret: SECRET, openBase: base, transport })
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import type { Database, NewProduct } from '../schema'
 import { seedCategories, seedProducts, type SeedCategory, type SeedProduct } from './catalog-data'
 
@@ -7,12 +7,20 @@ export interface CatalogSeed {
   products: SeedProduct[]
 }
 
+/** Any fixed number: the PostgreSQL advisory lock every seeding instance queues on. */
+const SEED_LOCK_ID = 7_146_001
+
 /**
  * Fills an empty catalog with the demo data, in one transaction, so a restart (or a crash half-way)
  * never leaves duplicates or a partial catalog. Returns false when there was something already.
+ * Two instances seeding one database at once: the transaction first takes a lock (an advisory
+ * lock on PostgreSQL, the write lock of SQLite's BEGIN IMMEDIATE), so the second waits and then
+ * finds the catalog filled.
  */
 export async function seedCatalog(db: Kysely<Database>, seed: CatalogSeed = { categories: seedCategories, products: seedProducts }): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    if (db.getExecutor().adapter instanceof PostgresAdapter)
+      await sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`.execute(trx)
     const existing = await trx.selectFrom('categories').select('id').limit(1).executeTakeFirst()
     if (existing)
       return false

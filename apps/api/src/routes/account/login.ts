@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, ErrorCode, LoginRequestSchema, MeSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
 import { meOf } from '../../auth/me'
-import { NO_SESSION, PHONE_RULE, PASSWORD_REQUIRED, tooManyAttempts, WRONG_CREDENTIALS } from '../../auth/messages'
+import { PHONE_RULE, PASSWORD_REQUIRED, tooManyAttempts, WRONG_CREDENTIALS } from '../../auth/messages'
 import { ApiError, unauthorized } from '../../errors'
 
 /**
@@ -22,10 +22,8 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       phone: () => new Error(PHONE_RULE),
       password: () => new Error(PASSWORD_REQUIRED),
     }),
+    preHandler: fastify.requireSession,
   }, async (request, reply) => {
-    const session = await request.getSession()
-    if (!session)
-      throw unauthorized(NO_SESSION)
     const { phone, password } = request.body
     const attempt = { phone, ip: request.ip }
 
@@ -46,7 +44,7 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       throw unauthorized(WRONG_CREDENTIALS)
     }
     await loginThrottle.recordSuccess(attempt)
-    return meOf(await sessions.bindAccount(session, account.id))
+    return meOf(await sessions.bindAccount(request, reply, request.session, account.id))
   })
 }
 

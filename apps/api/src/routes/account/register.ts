@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, ErrorCode, MeSchema, RegisterRequestSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
 import { meOf } from '../../auth/me'
-import { NO_SESSION, PHONE_RULE, PHONE_TAKEN } from '../../auth/messages'
+import { PHONE_RULE, PHONE_TAKEN } from '../../auth/messages'
 import { isAcceptablePassword, PASSWORD_RULE } from '../../auth/password-policy'
-import { ApiError, unauthorized } from '../../errors'
+import { ApiError } from '../../errors'
 
 /**
  * POST /api/account/register: creates a shop account (argon2id hash) and binds this session's
@@ -22,10 +22,8 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       phone: () => new Error(PHONE_RULE),
       password: () => new Error(PASSWORD_RULE),
     }),
-  }, async (request) => {
-    const session = await request.getSession()
-    if (!session)
-      throw unauthorized(NO_SESSION)
+    preHandler: fastify.requireSession,
+  }, async (request, reply) => {
     const { phone, password } = request.body
     if (!isAcceptablePassword(password))
       throw new ApiError(400, ErrorCode.Validation, PASSWORD_RULE)
@@ -35,7 +33,7 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const accountId = await accountRepository.create({ phone, passwordHash: await passwordHasher.hash(password), now: new Date() })
     if (accountId === null)
       throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
-    return meOf(await sessions.bindAccount(session, accountId))
+    return meOf(await sessions.bindAccount(request, reply, request.session, accountId))
   })
 }
 

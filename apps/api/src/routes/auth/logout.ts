@@ -8,17 +8,12 @@ import { OkSchema } from '@wxshop/shared'
  * too: logging out twice is not an error.
  */
 const logoutRoute: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { sessions, sessionRepository, wechatIdentityRepository } = fastify
+  const { sessions } = fastify
 
   fastify.post('/logout', {
     schema: { response: { 200: OkSchema } },
   }, async (request, reply) => {
-    const session = await request.getSession()
-    if (session) {
-      await wechatIdentityRepository.setAccount(session.openid, null, new Date())
-      await sessionRepository.deleteForOpenid(session.openid)
-    }
-    await sessions.end(request, reply)
+    await sessions.logout(request, reply, await request.getSession())
     return { ok: true as const }
   })
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyBaseLogger } from 'fastify'
 import { ApiErrorBodySchema, CodeExchangeRequestSchema, ErrorCode, MeSchema } from '@wxshop/shared'
 import { AUTH_TRY_COOKIE, clearOptions } from '../../auth/cookies'
 import { meOf, snapshotMe } from '../../auth/me'
@@ -29,7 +30,7 @@ const wechatCodeRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!await oauthStates.consume(request, state))
       throw stateInvalid()
 
-    const { grant, profile } = await fetchFromWechat(code).catch((err: unknown) => {
+    const { grant, profile } = await fetchFromWechat(code, request.log).catch((err: unknown) => {
       throw wechatFailure(err, request.log)
     })
     if (grant.isSnapshotUser)
@@ -52,11 +53,11 @@ const wechatCodeRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   /** The grant, plus the profile when the user allowed snsapi_userinfo: both calls before anything is stored. */
-  async function fetchFromWechat(code: string) {
-    const grant = await wechatOAuth.exchangeCode(code)
+  async function fetchFromWechat(code: string, log: FastifyBaseLogger) {
+    const grant = await wechatOAuth.exchangeCode(code, log)
     if (grant.isSnapshotUser || grant.scope !== 'snsapi_userinfo')
       return { grant, profile: null }
-    const { openid: _openid, unionid, ...profile } = await wechatOAuth.getUserInfo(grant.accessToken, grant.openid)
+    const { openid: _openid, unionid, ...profile } = await wechatOAuth.getUserInfo(grant.accessToken, grant.openid, log)
     return { grant: { ...grant, unionid: grant.unionid ?? unionid }, profile }
   }
 }
