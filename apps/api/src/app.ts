@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './config'
 import { formatValidationErrors } from './lib/validation-message'
+import { validatorCompilers } from './lib/validator-compiler'
 import db from './plugins/db'
 import errorHandler from './plugins/error-handler'
 import expirySweep from './plugins/expiry-sweep'
@@ -37,17 +38,8 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
-    ajv: {
-      customOptions: {
-        // Unknown fields and query parameters are dropped, never an error and never passed on.
-        removeAdditional: 'all',
-        // Query strings are text: '2' becomes 2, and a single value becomes a one-item array.
-        coerceTypes: 'array',
-        useDefaults: true,
-        // Errors carry the failing schema, so validation-message.ts can say what was expected.
-        verbose: true,
-      },
-    },
+    // Query strings and path parameters are coerced from text, JSON bodies are not (see the file).
+    schemaController: { compilersFactory: validatorCompilers },
     schemaErrorFormatter: formatValidationErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -74,6 +74,14 @@ describe('shop accounts and binding', () => {
       expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '请输入正确的 11 位手机号' } })
     })
 
+    it('should answer 400 VALIDATION and create nothing when the phone is sent as a JSON number', async () => {
+      const before = await countRows(stack.app, 'accounts')
+      const response = await browser.post('/api/account/register', { phone: Number(newPhone()), password: PASSWORD })
+      expect(response.statusCode).toBe(400)
+      expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '请输入正确的 11 位手机号' } })
+      expect(await countRows(stack.app, 'accounts')).toBe(before)
+    })
+
     it('should answer 401 UNAUTHORIZED when there is no WeChat session', async () => {
       const response = await register(newPhone(), PASSWORD, createBrowser(stack.app))
       expect(response.statusCode).toBe(401)
@@ -94,6 +102,13 @@ describe('shop accounts and binding', () => {
       expect(response.statusCode).toBe(200)
       expect(response.json()).toMatchObject({ openid, bound: true, account: { phone: masked(phone) } })
       expect(await identityAccount()).toBe(response.json().account.id)
+    })
+
+    it('should answer 400 VALIDATION and bind nothing when the password is sent as an array', async () => {
+      const response = await browser.post('/api/account/login', { phone, password: [PASSWORD] })
+      expect(response.statusCode).toBe(400)
+      expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '请输入密码（最多 64 位）' } })
+      expect(await identityAccount()).toBeNull()
     })
 
     it('should answer 401 with one message for a wrong password and for an unknown phone', async () => {
