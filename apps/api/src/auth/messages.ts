@@ -13,3 +13,7 @@ export const PASSWORD_REQUIRED = '请输入密码（最多 64 位）'
 export function tooManyAttempts(minutes: number): string {
   return `登录尝试过于频繁，请 ${minutes} 分钟后再试`
 }
+
+export function tooManyRegistrations(minutes: number): string {
+  return `注册尝试过于频繁，请 ${minutes} 分钟后再试`
+}

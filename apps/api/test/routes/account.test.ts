@@ -150,6 +150,93 @@ describe('shop accounts and binding', () => {
     })
   })
 
+  describe('login limits under attack', () => {
+    let phone: string
+    beforeEach(async () => {
+      phone = newPhone()
+      const owner = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
+      await register(phone, PASSWORD, owner)
+    })
+    const loginFrom = (ip: string, password: string) =>
+      browser.request({ method: 'POST', url: '/api/account/login', payload: { phone, password }, remoteAddress: ip })
+    /** 59 wrong guesses and then the right password, all sent at once. */
+    const guesses = (count: number) => Array.from({ length: count }, (_, index) => index === count - 1 ? PASSWORD : `wrong-pass${index}`)
+
+    it('should verify at most 5 of 60 guesses sent at once from one address and refuse the right password after them', async () => {
+      const verify = vi.spyOn(stack.app.passwordHasher, 'verify')
+      const responses = await Promise.all(guesses(60).map(password => loginFrom('203.0.113.50', password)))
+      const verified = verify.mock.calls.length
+      verify.mockRestore()
+      expect(verified).toBeLessThanOrEqual(5)
+      expect(responses.filter(response => response.statusCode !== 429)).toHaveLength(5)
+      expect(responses.at(-1)!.statusCode).toBe(429)
+      expect(await identityAccount()).toBeNull()
+    })
+
+    it('should verify at most 50 of 60 guesses sent at once from 60 addresses and refuse the right password after them', async () => {
+      const verify = vi.spyOn(stack.app.passwordHasher, 'verify')
+      const responses = await Promise.all(guesses(60).map((password, index) => loginFrom(`203.0.114.${index + 1}`, password)))
+      const verified = verify.mock.calls.length
+      verify.mockRestore()
+      expect(verified).toBeLessThanOrEqual(50)
+      expect(responses.at(-1)!.statusCode).toBe(429)
+      expect(await identityAccount()).toBeNull()
+    })
+
+    it('should still let the owner in from another address when someone failed 5 times for the phone', async () => {
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await loginFrom('203.0.113.60', 'wrong-pass1')).statusCode).toBe(401)
+      expect((await loginFrom('203.0.113.60', PASSWORD)).statusCode).toBe(429)
+      const owner = await loginFrom('198.51.100.61', PASSWORD)
+      expect(owner.statusCode).toBe(200)
+      expect(await identityAccount()).toBe(owner.json().account.id)
+    })
+
+    it('should stop guessing spread over many addresses at 50 failures per phone per hour', async () => {
+      for (let attempt = 0; attempt < 50; attempt++)
+        expect((await loginFrom(`203.0.115.${attempt + 1}`, 'wrong-pass1')).statusCode).toBe(401)
+      const response = await loginFrom('203.0.115.200', PASSWORD)
+      expect(response.statusCode).toBe(429)
+      expect(response.json().error.code).toBe('RATE_LIMITED')
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(55 * 60)
+    })
+  })
+
+  describe('registration limits', () => {
+    const registerFrom = (ip: string, phone: string) =>
+      browser.request({ method: 'POST', url: '/api/account/register', payload: { phone, password: PASSWORD }, remoteAddress: ip })
+
+    it('should answer 429 RATE_LIMITED with Retry-After after 10 registration attempts from one address', async () => {
+      const taken = Array.from({ length: 10 }, newPhone)
+      for (const phone of taken)
+        await register(phone, PASSWORD, (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser)
+      // probing which phones are taken: each answer costs an attempt
+      for (const phone of taken)
+        expect((await registerFrom('203.0.113.70', phone)).statusCode).toBe(409)
+      const response = await registerFrom('203.0.113.70', newPhone())
+      expect(response.statusCode).toBe(429)
+      expect(response.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^注册尝试过于频繁，请 \d+ 分钟后再试$/) } })
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(55 * 60)
+    })
+
+    it('should answer 429 after 5 registration attempts for one phone from any addresses', async () => {
+      const taken = newPhone()
+      await register(taken)
+      for (let attempt = 0; attempt < 4; attempt++)
+        expect((await registerFrom(`203.0.116.${attempt + 1}`, taken)).statusCode).toBe(409)
+      expect((await registerFrom('203.0.116.100', taken)).statusCode).toBe(429)
+    })
+
+    it('should spend the same argon2 hashing on a taken phone as on a new account', async () => {
+      const taken = newPhone()
+      await register(taken)
+      const hash = vi.spyOn(stack.app.passwordHasher, 'hash')
+      expect((await registerFrom('203.0.113.80', taken)).statusCode).toBe(409)
+      expect(hash).toHaveBeenCalledTimes(1)
+      hash.mockRestore()
+    })
+  })
+
   describe('binding across logins', () => {
     it('should bind a returning WeChat user at once when their identity is bound', async () => {
       const phone = newPhone()

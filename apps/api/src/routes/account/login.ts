@@ -8,7 +8,7 @@ import { ApiError, unauthorized } from '../../errors'
 /**
  * POST /api/account/login: checks phone and password and binds this session's WeChat identity to
  * the account. Unknown phone and wrong password get the same answer in about the same time, and
- * failures are throttled per phone and per IP.
+ * failures are throttled per phone and address, per address, and per phone (auth/login-throttle.ts).
  */
 const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   const { accountRepository, passwordHasher, loginThrottle, sessions } = fastify
@@ -29,7 +29,8 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const { phone, password } = request.body
     const attempt = { phone, ip: request.ip }
 
-    const verdict = await loginThrottle.check(attempt)
+    // Counted as a failure before argon2 runs, so guesses sent together cannot all slip past the count.
+    const verdict = await loginThrottle.begin(attempt)
     if (!verdict.allowed) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000)
       // headers set before throwing stay on the error response
@@ -41,11 +42,9 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const valid = account
       ? await passwordHasher.verify(account.passwordHash, password)
       : await passwordHasher.verifyNobody(password)
-    if (!account || !valid) {
-      await loginThrottle.recordFailure(attempt)
+    if (!account || !valid)
       throw unauthorized(WRONG_CREDENTIALS)
-    }
-    await loginThrottle.recordSuccess(attempt)
+    await verdict.succeeded()
     return meOf(await sessions.bindAccount(session, account.id))
   })
 }

@@ -2,37 +2,47 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, ErrorCode, MeSchema, RegisterRequestSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
 import { meOf } from '../../auth/me'
-import { NO_SESSION, PHONE_RULE, PHONE_TAKEN } from '../../auth/messages'
+import { NO_SESSION, PHONE_RULE, PHONE_TAKEN, tooManyRegistrations } from '../../auth/messages'
 import { isAcceptablePassword, PASSWORD_RULE } from '../../auth/password-policy'
 import { ApiError, unauthorized } from '../../errors'
 
 /**
  * POST /api/account/register: creates a shop account (argon2id hash) and binds this session's
- * WeChat identity to it. Needs a WeChat session; a snapshot visitor has none.
+ * WeChat identity to it. Needs a WeChat session; a snapshot visitor has none. Attempts are limited
+ * per address and per phone, and a taken phone answers as slowly as a new account is made.
  */
 const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { accountRepository, passwordHasher, sessions } = fastify
+  const { accountRepository, passwordHasher, registerThrottle, sessions } = fastify
 
   fastify.post('/register', {
     schema: {
       body: RegisterRequestSchema,
-      response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 409: ApiErrorBodySchema },
+      response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 409: ApiErrorBodySchema, 429: ApiErrorBodySchema },
     },
     schemaErrorFormatter: bodyFieldErrors({
       phone: () => new Error(PHONE_RULE),
       password: () => new Error(PASSWORD_RULE),
     }),
-  }, async (request) => {
+  }, async (request, reply) => {
     const session = await request.getSession()
     if (!session)
       throw unauthorized(NO_SESSION)
     const { phone, password } = request.body
     if (!isAcceptablePassword(password))
       throw new ApiError(400, ErrorCode.Validation, PASSWORD_RULE)
-    // Checked before hashing so a taken phone costs no argon2 time; the unique index still decides races.
+    // "Taken" tells whether a phone has an account: every attempt counts, per address and per phone.
+    const verdict = await registerThrottle.begin({ phone, ip: request.ip })
+    if (!verdict.allowed) {
+      const seconds = Math.ceil(verdict.retryAfterMs / 1000)
+      reply.header('retry-after', String(seconds))
+      throw new ApiError(429, ErrorCode.RateLimited, tooManyRegistrations(Math.ceil(seconds / 60)))
+    }
+    // Hashed before the phone is looked up, so "taken" costs the same argon2 time as a new account.
+    const passwordHash = await passwordHasher.hash(password)
     if (await accountRepository.findByPhone(phone))
       throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
-    const accountId = await accountRepository.create({ phone, passwordHash: await passwordHasher.hash(password), now: new Date() })
+    // the unique index still decides a race between two registrations of one phone
+    const accountId = await accountRepository.create({ phone, passwordHash, now: new Date() })
     if (accountId === null)
       throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
     return meOf(await sessions.bindAccount(session, accountId))
