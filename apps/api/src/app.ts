@@ -9,6 +9,7 @@ import expirySweep from './plugins/expiry-sweep'
 import loginThrottle from './plugins/login-throttle'
 import oauthState from './plugins/oauth-state'
 import passwordHasher from './plugins/password-hasher'
+import sameOrigin from './plugins/same-origin'
 import session from './plugins/session'
 import spa from './plugins/spa'
 import wechatOAuth from './plugins/wechat-oauth'
@@ -47,6 +48,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
 
   // plugins
   app.register(errorHandler)
+  app.register(sameOrigin)
   app.register(db, { database: config.database })
   app.register(session)
   app.register(wechatOAuth, { timeoutMs: options.wechatTimeoutMs })

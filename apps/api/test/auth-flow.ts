@@ -42,7 +42,8 @@ export function createBrowser(app: App, ip = nextAddress()) {
     ip,
     request,
     get: (url: string, headers: Record<string, string> = {}) => request({ method: 'GET', url, headers }),
-    post: (url: string, payload?: object) => request({ method: 'POST', url, payload }),
+    // JSON always, as the SPA sends it: state-changing routes refuse anything else
+    post: (url: string, payload: object = {}) => request({ method: 'POST', url, payload }),
   }
 }
 
