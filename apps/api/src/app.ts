@@ -10,6 +10,7 @@ import loginThrottle from './plugins/login-throttle'
 import oauthState from './plugins/oauth-state'
 import passwordHasher from './plugins/password-hasher'
 import sameOrigin from './plugins/same-origin'
+import securityHeaders from './plugins/security-headers'
 import session from './plugins/session'
 import spa from './plugins/spa'
 import wechatOAuth from './plugins/wechat-oauth'
@@ -48,6 +49,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
 
   // plugins
   app.register(errorHandler)
+  app.register(securityHeaders)
   app.register(sameOrigin)
   app.register(db, { database: config.database })
   app.register(session)
