@@ -9,6 +9,7 @@ import expirySweep from './plugins/expiry-sweep'
 import loginThrottle from './plugins/login-throttle'
 import oauthState from './plugins/oauth-state'
 import passwordHasher from './plugins/password-hasher'
+import rateLimits from './plugins/rate-limit'
 import sameOrigin from './plugins/same-origin'
 import securityHeaders from './plugins/security-headers'
 import session from './plugins/session'
@@ -57,6 +58,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(oauthState)
   app.register(passwordHasher)
   app.register(loginThrottle)
+  app.register(rateLimits)
   app.register(expirySweep)
   app.register(spa, { distDir: config.webDistDir })
 

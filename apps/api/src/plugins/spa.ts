@@ -33,7 +33,7 @@ const NO_STORE = 'no-store'
  * the document once, on the way back with the code.
  */
 export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
-  const { config, oauthStates } = fastify
+  const { config, oauthStates, oauthStateLimit } = fastify
   // Read once: it is small and served for every page URL.
   const indexHtml = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null)
   // A hash-routed build keeps its route after `#`, which never reaches the server, and WeChat's
@@ -65,7 +65,8 @@ export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
         .send(`The web app is not built yet: run \`pnpm build\` (looked for ${join(distDir, 'index.html')}).\n`)
     }
     const scope = fastPathEnabled ? fastPathScope(request, config.wechat.mode) : null
-    if (scope !== null && await request.getSession() === null) {
+    // over the address's budget for new OAuth states, the SPA is served and asks for itself
+    if (scope !== null && await request.getSession() === null && (await oauthStateLimit.check(request)).allowed) {
       const url = await oauthStates.begin(request, reply, { scope, returnTo: request.url })
       reply.setCookie(AUTH_TRY_COOKIE, '1', cookieOptions(config.publicUrl, AUTH_TRY_MAX_AGE_S, false))
       return reply.header('cache-control', NO_STORE).redirect(url, 302)
@@ -78,7 +79,7 @@ export default fp<SpaPluginOptions>(async function spa(fastify, { distDir }) {
       return sendIndexHtml(request, reply)
     throw notFound(`${request.method} ${pathOf(request)} not found`)
   })
-}, { name: 'spa', dependencies: ['error-handler', 'session', 'oauth-state'] })
+}, { name: 'spa', dependencies: ['error-handler', 'session', 'oauth-state', 'rate-limit'] })
 
 function pathOf(request: FastifyRequest): string {
   return request.url.split('?', 1)[0] ?? '/'
