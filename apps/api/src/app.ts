@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import type { AppConfig } from './config'
+import { configWarnings, type AppConfig } from './config'
 import { formatValidationErrors } from './lib/validation-message'
 import { validatorCompilers } from './lib/validator-compiler'
 import db from './plugins/db'
@@ -47,6 +47,8 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('config', config)
+  for (const warning of configWarnings(config))
+    app.log.warn(warning)
 
   // plugins
   app.register(errorHandler)
