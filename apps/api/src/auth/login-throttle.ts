@@ -32,6 +32,8 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 export interface LoginAttempt {
   phone: string
   ip: string
+  /** the device id of a valid known-device cookie for this phone's account (auth/known-device.ts) */
+  device?: string | null
 }
 
 export interface LoginAllowed {
@@ -46,20 +48,22 @@ export type LoginVerdict = LoginAllowed | Refused
  * right: however many guesses arrive together, at most the limit of them reach argon2.
  */
 export function createLoginThrottle(limiter: AttemptLimiter = createAttemptLimiter(), limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
-  const keys = ({ phone, ip }: LoginAttempt) => ({
-    phoneAndIp: `login:phone-ip:${phone}|${ip}`,
-    ip: `login:ip:${ip}`,
-    phone: `login:phone:${phone}`,
-  })
+  /** The limits an attempt counts against, the first being the one a right password clears. */
+  function limitsFor({ phone, ip, device }: LoginAttempt): Limit[] {
+    // A browser that logged in to this account before is counted on its own: others' guesses,
+    // from its address or from anywhere, never close the account to it.
+    if (device)
+      return [{ key: `login:phone-device:${phone}|${device}`, limit: limits.perPhoneAndIp, windowMs: limits.windowMs }]
+    return [
+      { key: `login:phone-ip:${phone}|${ip}`, limit: limits.perPhoneAndIp, windowMs: limits.windowMs },
+      { key: `login:ip:${ip}`, limit: limits.perIp, windowMs: limits.windowMs },
+      { key: `login:phone:${phone}`, limit: limits.perPhone, windowMs: limits.phoneWindowMs },
+    ]
+  }
 
   return {
     async begin(attempt: LoginAttempt): Promise<LoginVerdict> {
-      const key = keys(attempt)
-      const counted: Limit[] = [
-        { key: key.phoneAndIp, limit: limits.perPhoneAndIp, windowMs: limits.windowMs },
-        { key: key.ip, limit: limits.perIp, windowMs: limits.windowMs },
-        { key: key.phone, limit: limits.perPhone, windowMs: limits.phoneWindowMs },
-      ]
+      const counted = limitsFor(attempt)
       const reservation = await limiter.reserve(counted)
       if (!reservation.allowed)
         return reservation
@@ -67,9 +71,9 @@ export function createLoginThrottle(limiter: AttemptLimiter = createAttemptLimit
         allowed: true,
         async succeeded() {
           await reservation.refund()
-          // The owner's own typos from this address are forgiven; others' guesses (the address's
-          // count across phones, the phone's count across addresses) stay counted.
-          await limiter.store.clear(key.phoneAndIp)
+          // The owner's own typos from this address (or device) are forgiven; others' guesses (the
+          // address's count across phones, the phone's count across addresses) stay counted.
+          await limiter.store.clear(counted[0]!.key)
         },
       }
     },

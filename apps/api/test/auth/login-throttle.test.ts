@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createAttemptLimiter } from '../../src/auth/attempt-limiter'
-import { createLoginThrottle, DEFAULT_LOGIN_LIMITS } from '../../src/auth/login-throttle'
+import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginAttempt } from '../../src/auth/login-throttle'
 
 const MINUTE = 60 * 1000
 
@@ -13,7 +13,7 @@ function setup() {
 describe('login throttle', () => {
   const attempt = { phone: '13800138000', ip: '203.0.113.1' }
   /** An attempt that turned out wrong: the reservation simply stays. */
-  const fail = async (throttle: ReturnType<typeof setup>['throttle'], which = attempt) => (await throttle.begin(which)).allowed
+  const fail = async (throttle: ReturnType<typeof setup>['throttle'], which: LoginAttempt = attempt) => (await throttle.begin(which)).allowed
 
   it('should allow 5 attempts for one phone from one address and refuse the sixth', async () => {
     const { throttle } = setup()
@@ -93,5 +93,15 @@ describe('login throttle', () => {
     for (let i = 0; i < 11; i++)
       expect(await fail(throttle, { phone: `1390013${String(i).padStart(4, '0')}`, ip: attempt.ip })).toBe(true)
     expect(await fail(throttle, { phone: '13700000000', ip: attempt.ip })).toBe(false)
+  })
+
+  it('should count a known device on its own, apart from the phone\'s ceiling and its address', async () => {
+    const { throttle } = setup()
+    for (let i = 0; i < DEFAULT_LOGIN_LIMITS.perPhone; i++)
+      await fail(throttle, { ...attempt, ip: `203.0.113.${i + 10}` })
+    expect(await fail(throttle, { ...attempt, ip: '203.0.113.10', device: 'owner-device' })).toBe(true)
+    for (let i = 0; i < 4; i++)
+      await fail(throttle, { ...attempt, device: 'owner-device' })
+    expect(await fail(throttle, { ...attempt, device: 'owner-device' })).toBe(false)
   })
 })

@@ -202,6 +202,52 @@ describe('shop accounts and binding', () => {
     })
   })
 
+  describe('a browser that logged in before', () => {
+    let phone: string
+    let owner: Browser
+    beforeEach(async () => {
+      phone = newPhone()
+      owner = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
+      await register(phone, PASSWORD, owner)
+    })
+    /** 50 wrong guesses for the phone from 50 addresses, by a browser that never logged in. */
+    const guessFromMany = async () => {
+      const guesser = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
+      for (let attempt = 0; attempt < 50; attempt++)
+        await guesser.request({ method: 'POST', url: '/api/account/login', payload: { phone, password: 'wrong-pass1' }, remoteAddress: `203.0.117.${attempt + 1}` })
+      expect((await login(phone, PASSWORD, guesser)).statusCode).toBe(429)
+    }
+
+    it('should set a known-device cookie for the account on register and on login', async () => {
+      expect(owner.cookies.get('wxshop_known')).toMatch(/^\d+\./)
+      const response = await login(phone)
+      expect(setCookieLines(response).find(line => line.startsWith('wxshop_known='))).toMatch(/; Max-Age=15552000; Path=\/api\/account\/login; HttpOnly; SameSite=Lax$/)
+    })
+
+    it('should still let the owner in from that browser when guessing from many addresses reached the phone\'s ceiling', async () => {
+      await guessFromMany()
+      // the owner logs out, then logs in again from the browser they registered with, on a new network
+      await owner.post('/api/auth/logout')
+      await wechatLogin(stack.app, stack.mock, { openid: newOpenid(), browser: owner })
+      const response = await owner.request({ method: 'POST', url: '/api/account/login', payload: { phone, password: PASSWORD }, remoteAddress: '198.51.100.240' })
+      expect(response.statusCode).toBe(200)
+    })
+
+    it('should not lift the ceiling with a known-device cookie won on another account', async () => {
+      await register(newPhone())
+      expect(browser.cookies.get('wxshop_known')).toBeDefined()
+      await guessFromMany()
+      expect((await login(phone, 'wrong-pass2')).statusCode).toBe(429)
+    })
+
+    it('should not lift the ceiling with a forged known-device cookie', async () => {
+      const accountId = (await stack.app.accountRepository.findByPhone(phone))!.id
+      browser.cookies.set('wxshop_known', `${accountId}.forged`)
+      await guessFromMany()
+      expect((await login(phone, 'wrong-pass2')).statusCode).toBe(429)
+    })
+  })
+
   describe('registration limits', () => {
     const registerFrom = (ip: string, phone: string) =>
       browser.request({ method: 'POST', url: '/api/account/register', payload: { phone, password: PASSWORD }, remoteAddress: ip })

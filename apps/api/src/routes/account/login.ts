@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, ErrorCode, LoginRequestSchema, MeSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
+import { knownDevice, rememberDevice } from '../../auth/known-device'
 import { meOf } from '../../auth/me'
 import { NO_SESSION, PHONE_RULE, PASSWORD_REQUIRED, tooManyAttempts, WRONG_CREDENTIALS } from '../../auth/messages'
 import { ApiError, unauthorized } from '../../errors'
@@ -11,7 +12,7 @@ import { ApiError, unauthorized } from '../../errors'
  * failures are throttled per phone and address, per address, and per phone (auth/login-throttle.ts).
  */
 const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { accountRepository, passwordHasher, loginThrottle, sessions } = fastify
+  const { config, accountRepository, passwordHasher, loginThrottle, sessions } = fastify
 
   fastify.post('/login', {
     schema: {
@@ -27,10 +28,11 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!session)
       throw unauthorized(NO_SESSION)
     const { phone, password } = request.body
-    const attempt = { phone, ip: request.ip }
+    const account = await accountRepository.findByPhone(phone)
+    const device = account ? knownDevice(request, account.id) : null
 
     // Counted as a failure before argon2 runs, so guesses sent together cannot all slip past the count.
-    const verdict = await loginThrottle.begin(attempt)
+    const verdict = await loginThrottle.begin({ phone, ip: request.ip, device })
     if (!verdict.allowed) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000)
       // headers set before throwing stay on the error response
@@ -38,13 +40,13 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       throw new ApiError(429, ErrorCode.RateLimited, tooManyAttempts(Math.ceil(seconds / 60)))
     }
 
-    const account = await accountRepository.findByPhone(phone)
     const valid = account
       ? await passwordHasher.verify(account.passwordHash, password)
       : await passwordHasher.verifyNobody(password)
     if (!account || !valid)
       throw unauthorized(WRONG_CREDENTIALS)
     await verdict.succeeded()
+    rememberDevice(reply, config.publicUrl, account.id, device)
     return meOf(await sessions.bindAccount(session, account.id))
   })
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, ErrorCode, MeSchema, RegisterRequestSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
+import { rememberDevice } from '../../auth/known-device'
 import { meOf } from '../../auth/me'
 import { NO_SESSION, PHONE_RULE, PHONE_TAKEN, tooManyRegistrations } from '../../auth/messages'
 import { isAcceptablePassword, PASSWORD_RULE } from '../../auth/password-policy'
@@ -12,7 +13,7 @@ import { ApiError, unauthorized } from '../../errors'
  * per address and per phone, and a taken phone answers as slowly as a new account is made.
  */
 const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { accountRepository, passwordHasher, registerThrottle, sessions } = fastify
+  const { config, accountRepository, passwordHasher, registerThrottle, sessions } = fastify
 
   fastify.post('/register', {
     schema: {
@@ -45,6 +46,8 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const accountId = await accountRepository.create({ phone, passwordHash, now: new Date() })
     if (accountId === null)
       throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
+    // the owner's browser: its later logins are counted apart from others' guesses
+    rememberDevice(reply, config.publicUrl, accountId, null)
     return meOf(await sessions.bindAccount(session, accountId))
   })
 }
