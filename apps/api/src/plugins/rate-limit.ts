@@ -25,7 +25,11 @@ declare module 'fastify' {
 }
 
 export interface RateLimitsOptions {
-  /** OAuth states one address may start per window (default 30 per minute). */
+  /**
+   * OAuth states one address may start per window (default 120 per minute). Generous on purpose:
+   * mobile carriers put many WeChat users behind one address (CGNAT), and a user over the budget
+   * cannot sign in. It bounds what one address can write, about 1200 rows per state lifetime.
+   */
   oauthStates?: { max: number, timeWindowMs: number }
 }
 
@@ -44,7 +48,7 @@ function counterStorage(_config: AppConfig): Pick<RateLimitPluginOptions, 'redis
 export default fp<RateLimitsOptions>(async function rateLimits(fastify, options) {
   await fastify.register(rateLimit, { global: false, ...counterStorage(fastify.config) })
 
-  const oauthStates = options.oauthStates ?? { max: 30, timeWindowMs: 60 * 1000 }
+  const oauthStates = options.oauthStates ?? { max: 120, timeWindowMs: 60 * 1000 }
   fastify.decorate('oauthStateLimit', requestLimiter(fastify.createRateLimit({
     max: oauthStates.max,
     timeWindow: oauthStates.timeWindowMs,

@@ -3,8 +3,8 @@ import type { App } from '../../src/app'
 import { countRows, createBrowser, WECHAT_UA } from '../auth-flow'
 import { build, INDEX_HTML } from '../helper'
 
-// The default budget: 30 new OAuth states per address per minute.
-const BUDGET = 30
+// The default budget: 120 new OAuth states per address per minute.
+const BUDGET = 120
 
 describe('OAuth state writes are rate-limited per address', () => {
   let app: App
