@@ -7,6 +7,16 @@
  * several API instances must share the counts (REDIS_URL): `add` is one MULTI of ZREMRANGEBYSCORE,
  * ZADD, ZRANGE WITHSCORES and PEXPIRE on a sorted set per key; `remove` is ZREM; `clear` is DEL.
  */
+import { normalizeIP } from '@fastify/rate-limit'
+
+/**
+ * The address a limit counts: IPv4 as is (IPv4-mapped IPv6 as IPv4), IPv6 by its /64, since one
+ * subscriber is usually handed a whole /64 and could otherwise take a fresh address per guess.
+ */
+export function addressKey(ip: string): string {
+  return normalizeIP(ip, 64)
+}
+
 export interface FailureStore {
   /**
    * Atomically records entry `id` at time `at` under `key`, forgets entries at or before

@@ -1,4 +1,4 @@
-import { createAttemptLimiter, type AttemptLimiter, type Limit, type Refused } from './attempt-limiter'
+import { addressKey, createAttemptLimiter, type AttemptLimiter, type Limit, type Refused } from './attempt-limiter'
 
 export { createMemoryFailureStore, type FailureStore } from './attempt-limiter'
 
@@ -49,7 +49,8 @@ export type LoginVerdict = LoginAllowed | Refused
  */
 export function createLoginThrottle(limiter: AttemptLimiter = createAttemptLimiter(), limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
   /** The limits an attempt counts against, the first being the one a right password clears. */
-  function limitsFor({ phone, ip, device }: LoginAttempt): Limit[] {
+  function limitsFor({ phone, ip: rawIp, device }: LoginAttempt): Limit[] {
+    const ip = addressKey(rawIp)
     // A browser that logged in to this account before is counted on its own: others' guesses,
     // from its address or from anywhere, never close the account to it.
     if (device)

@@ -1,4 +1,4 @@
-import { createAttemptLimiter, type AttemptLimiter } from './attempt-limiter'
+import { addressKey, createAttemptLimiter, type AttemptLimiter } from './attempt-limiter'
 
 const HOUR = 60 * 60 * 1000
 
@@ -21,7 +21,7 @@ export function createRegisterThrottle(limiter: AttemptLimiter = createAttemptLi
     /** Counts the attempt (never refunded); refused once the address or the phone has used its budget. */
     async begin({ phone, ip }: { phone: string, ip: string }) {
       return limiter.reserve([
-        { key: `register:ip:${ip}`, limit: limits.perIp, windowMs: limits.windowMs },
+        { key: `register:ip:${addressKey(ip)}`, limit: limits.perIp, windowMs: limits.windowMs },
         { key: `register:phone:${phone}`, limit: limits.perPhone, windowMs: limits.windowMs },
       ])
     },

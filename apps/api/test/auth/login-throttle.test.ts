@@ -60,6 +60,14 @@ describe('login throttle', () => {
     expect(await fail(throttle, { phone: '13900000000', ip: '203.0.113.2' })).toBe(true)
   })
 
+  it('should count IPv6 addresses of one /64 as one address', async () => {
+    const { throttle } = setup()
+    for (let i = 0; i < 5; i++)
+      await fail(throttle, { ...attempt, ip: `2001:db8:1:2::${i + 1}` })
+    expect(await fail(throttle, { ...attempt, ip: '2001:db8:1:2:ffff::9' })).toBe(false)
+    expect(await fail(throttle, { ...attempt, ip: '2001:db8:1:3::1' })).toBe(true)
+  })
+
   it('should keep the phone open to other addresses when one address used its 5 failures', async () => {
     const { throttle } = setup()
     for (let i = 0; i < 5; i++)
