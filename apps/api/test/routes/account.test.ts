@@ -252,7 +252,7 @@ describe('shop accounts and binding', () => {
     const registerFrom = (ip: string, phone: string) =>
       browser.request({ method: 'POST', url: '/api/account/register', payload: { phone, password: PASSWORD }, remoteAddress: ip })
 
-    it('should answer 429 RATE_LIMITED with Retry-After after 10 registration attempts from one address', async () => {
+    it('should answer 429 RATE_LIMITED with Retry-After after 10 registration attempts by one WeChat user', async () => {
       const taken = Array.from({ length: 10 }, newPhone)
       for (const phone of taken)
         await register(phone, PASSWORD, (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser)

@@ -10,7 +10,7 @@ import { ApiError, unauthorized } from '../../errors'
 /**
  * POST /api/account/register: creates a shop account (argon2id hash) and binds this session's
  * WeChat identity to it. Needs a WeChat session; a snapshot visitor has none. Attempts are limited
- * per address and per phone, and a taken phone answers as slowly as a new account is made.
+ * per WeChat user, address and phone, and a taken phone answers as slowly as a new account is made.
  */
 const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   const { config, accountRepository, passwordHasher, registerThrottle, sessions } = fastify
@@ -31,8 +31,8 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const { phone, password } = request.body
     if (!isAcceptablePassword(password))
       throw new ApiError(400, ErrorCode.Validation, PASSWORD_RULE)
-    // "Taken" tells whether a phone has an account: every attempt counts, per address and per phone.
-    const verdict = await registerThrottle.begin({ phone, ip: request.ip })
+    // "Taken" tells whether a phone has an account: every attempt counts, per user, address and phone.
+    const verdict = await registerThrottle.begin({ phone, ip: request.ip, openid: session.openid })
     if (!verdict.allowed) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000)
       reply.header('retry-after', String(seconds))
