@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import type { AppConfig } from './config'
+import { configWarnings, type AppConfig } from './config'
 import { fastifyOptions } from './fastify-options'
 import db from './plugins/db'
 import errorHandler from './plugins/error-handler'
@@ -11,6 +11,9 @@ import notFound from './plugins/not-found'
 import oauthState from './plugins/oauth-state'
 import pages from './plugins/pages'
 import passwordHasher from './plugins/password-hasher'
+import rateLimits from './plugins/rate-limit'
+import sameOrigin from './plugins/same-origin'
+import securityHeaders from './plugins/security-headers'
 import session from './plugins/session'
 import staticFiles from './plugins/static-files'
 import wechat from './plugins/wechat'
@@ -40,15 +43,20 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   const app = Fastify(fastifyOptions(config, options.logger)).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('config', config)
+  for (const warning of configWarnings(config))
+    app.log.warn(warning)
 
   // plugins
   app.register(errorHandler)
+  app.register(securityHeaders)
+  app.register(sameOrigin)
   app.register(db, { database: config.database, seedDemo: config.seedDemo })
   app.register(session)
   app.register(wechat, { timeoutMs: options.wechatTimeoutMs })
   app.register(oauthState)
   app.register(passwordHasher)
   app.register(loginThrottle)
+  app.register(rateLimits)
   app.register(expirySweep)
   // the web app: index.html (with its script slot), pages (fast path), the 404 handler, the build's files
   app.register(indexHtml, { distDir: config.webDistDir })

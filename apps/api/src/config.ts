@@ -113,6 +113,8 @@ export interface AppConfig {
   /**
    * Fastify's trustProxy: behind nginx or a load balancer the client address (login rate limits,
    * WeChat Pay's spbill_create_ip) comes from X-Forwarded-For only when the proxy is trusted.
+   * Proxy addresses/CIDRs trust exactly those hops; `true` trusts whatever the client sends, so
+   * configWarnings() warns about it.
    */
   trustProxy: boolean | string
   wechat: WechatConfig
@@ -235,6 +237,19 @@ function wechatConfig(vars: Variables): WechatConfig {
     payBase: trimSlash(vars.WECHAT_PAY_BASE ?? mockBase),
     mockPort,
   }
+}
+
+/**
+ * Settings that work but are probably not what the operator meant; the app logs each at start-up.
+ * Takes the loaded config, so a test can check the words without starting anything.
+ */
+export function configWarnings(config: AppConfig): string[] {
+  const warnings: string[] = []
+  if (config.trustProxy === true) {
+    warnings.push('TRUST_PROXY=true trusts any X-Forwarded-For: a client can claim any address and walk past the '
+      + 'per-address login and rate limits. Set TRUST_PROXY to the proxy\'s address or CIDR (e.g. 127.0.0.1 or 10.0.0.0/8) instead.')
+  }
+  return warnings
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

@@ -4,6 +4,7 @@ import type { FastifyHttpOptions, FastifyReply, FastifyServerOptions } from 'fas
 import type { AppConfig } from './config'
 import { formatValidationErrors } from './lib/validation-message'
 import { redactOAuthParams } from './lib/redact-url'
+import { validatorCompilers } from './lib/validator-compiler'
 import { errorBody } from './plugins/error-handler'
 
 // buildApp's Fastify options, each set on purpose: timeouts, body limit, ajv, logging and the answers
@@ -35,17 +36,8 @@ export function fastifyOptions(config: AppConfig, logger: FastifyServerOptions['
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     http: { headersTimeout: HEADERS_TIMEOUT_MS },
     bodyLimit: BODY_LIMIT_BYTES,
-    ajv: {
-      customOptions: {
-        // Unknown fields and query parameters are dropped, never an error and never passed on.
-        removeAdditional: 'all',
-        // Query strings are text: '2' becomes 2, and a single value becomes a one-item array.
-        coerceTypes: 'array',
-        useDefaults: true,
-        // Errors carry the failing schema, so validation-message.ts can say what was expected.
-        verbose: true,
-      },
-    },
+    // Query strings and path parameters are coerced from text, JSON bodies are not (see the file).
+    schemaController: { compilersFactory: validatorCompilers },
     schemaErrorFormatter: formatValidationErrors,
     // A URL Fastify cannot decode (`/api/products/%E0%A4%A`): 400 in our shape, not Fastify's own.
     frameworkErrors: (error, _request, reply: FastifyReply) => {

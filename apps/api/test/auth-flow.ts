@@ -10,7 +10,14 @@ export const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (K
 
 interface ResponseCookie { name: string, value: string, maxAge?: number, expires?: Date }
 
-export function createBrowser(app: App) {
+let browsers = 0
+/** A documentation-range address of its own for each browser: each is a different shopper to the rate limits. */
+function nextAddress(): string {
+  browsers += 1
+  return `198.18.${(browsers >> 8) & 255}.${browsers & 255}`
+}
+
+export function createBrowser(app: App, ip = nextAddress()) {
   const cookies = new Map<string, string>()
 
   function absorb(response: LightMyRequestResponse): LightMyRequestResponse {
@@ -27,14 +34,16 @@ export function createBrowser(app: App) {
   async function request(options: InjectOptions): Promise<LightMyRequestResponse> {
     const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
     const headers = { ...(cookie ? { cookie } : {}), ...options.headers }
-    return absorb(await app.inject({ ...options, headers }))
+    return absorb(await app.inject({ remoteAddress: ip, ...options, headers }))
   }
 
   return {
     cookies,
+    ip,
     request,
     get: (url: string, headers: Record<string, string> = {}) => request({ method: 'GET', url, headers }),
-    post: (url: string, payload?: object) => request({ method: 'POST', url, payload }),
+    // JSON always, as the SPA sends it: state-changing routes refuse anything else
+    post: (url: string, payload: object = {}) => request({ method: 'POST', url, payload }),
   }
 }
 

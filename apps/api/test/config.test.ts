@@ -2,9 +2,9 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defaultEnvFile, loadConfig, VARIABLE_NAMES, withEnvFile } from '../src/config'
+import { configWarnings, defaultEnvFile, loadConfig, VARIABLE_NAMES, withEnvFile } from '../src/config'
 import { StartupError } from '../src/errors'
-import { removeDir, tempDir, TEST_SESSION_SECRET } from './helper'
+import { build, removeDir, tempDir, TEST_SESSION_SECRET } from './helper'
 
 // Every call passes SESSION_SECRET unless the test is about it, so nothing is written to ./data.
 const base = { SESSION_SECRET: TEST_SESSION_SECRET }
@@ -166,6 +166,24 @@ describe('loadConfig', () => {
     ['127.0.0.1,10.0.0.0/8', '127.0.0.1,10.0.0.0/8'],
   ])('should read TRUST_PROXY=%s for a reverse proxy in front of the API', (value, expected) => {
     expect(loadConfig({ ...base, TRUST_PROXY: value }).trustProxy).toEqual(expected)
+  })
+
+  it('should warn that any client can forge its address when TRUST_PROXY=true', () => {
+    expect(configWarnings(loadConfig({ ...base, TRUST_PROXY: 'true' }))).toEqual([
+      expect.stringMatching(/^TRUST_PROXY=true trusts any X-Forwarded-For: .*Set TRUST_PROXY to the proxy's address or CIDR/),
+    ])
+  })
+
+  it.each([undefined, 'false', '10.0.0.2', '127.0.0.1,10.0.0.0/8'])('should not warn when TRUST_PROXY is %s', (value) => {
+    expect(configWarnings(loadConfig({ ...base, TRUST_PROXY: value }))).toEqual([])
+  })
+
+  it('should log the TRUST_PROXY warning when the app starts with TRUST_PROXY=true', async () => {
+    const lines: { level: number, msg: string }[] = []
+    const stream = { write: (line: string) => lines.push(JSON.parse(line)) }
+    const app = await build({ env: { TRUST_PROXY: 'true' }, logger: { level: 'warn', stream } })
+    await app.close()
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining('TRUST_PROXY=true trusts any X-Forwarded-For') }))
   })
 
   it('should never repeat a secret value when rejecting it', () => {

@@ -54,7 +54,7 @@ describe('ProfilePage', () => {
     confirm!.click()
     await flushPromises()
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/'))
-    expect(calls.filter(call => call.path === '/api/auth/logout')).toEqual([{ method: 'POST', path: '/api/auth/logout', body: undefined }])
+    expect(calls.filter(call => call.path === '/api/auth/logout')).toEqual([{ method: 'POST', path: '/api/auth/logout', body: {} }])
     expect(useSessionStore().me).toBeNull()
   })
 

@@ -1,101 +1,84 @@
+import { addressKey, createAttemptLimiter, type AttemptLimiter, type Limit, type Refused } from './attempt-limiter'
+
+export { createMemoryFailureStore, type FailureStore } from './attempt-limiter'
+
+const MINUTE = 60 * 1000
+
 /**
- * Failed-login counting over a sliding window. The storage is behind `FailureStore` so that a Redis
- * implementation (a sorted set per key: ZADD, ZREMRANGEBYSCORE, ZRANGE, DEL) can replace the
- * in-memory one when several API instances must share the counts (REDIS_URL).
+ * Login limits, chosen so guessing stays impossible without giving anyone a button that locks the
+ * owner out (see auth/README.md): a small budget per phone and address, a budget per address
+ * across phones, and a far larger ceiling per phone across all addresses that only a distributed
+ * guesser reaches.
  */
-export interface FailureStore {
-  /** Records a failure at `at`; entries older than `at - windowMs` may be dropped. */
-  add: (key: string, at: number, windowMs: number) => Promise<void>
-  /** The failure times after `since`, oldest first. */
-  recent: (key: string, since: number) => Promise<number[]>
-  clear: (key: string) => Promise<void>
+export interface LoginLimits {
+  /** failures allowed for one phone from one address (default 5 per 15 minutes) */
+  perPhoneAndIp: number
+  /** failures allowed from one address across phones (default 20 per 15 minutes) */
+  perIp: number
+  windowMs: number
+  /** failures allowed for one phone from all addresses together (default 50 per hour) */
+  perPhone: number
+  phoneWindowMs: number
 }
 
-export interface LoginThrottleOptions {
-  store?: FailureStore
-  windowMs?: number
-  /** failures allowed per phone within the window */
-  perPhone?: number
-  /** failures allowed per client IP within the window */
-  perIp?: number
-  now?: () => number
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perPhoneAndIp: 5,
+  perIp: 20,
+  windowMs: 15 * MINUTE,
+  perPhone: 50,
+  phoneWindowMs: 60 * MINUTE,
 }
-
-export type ThrottleVerdict = { allowed: true } | { allowed: false, retryAfterMs: number }
 
 export interface LoginAttempt {
   phone: string
   ip: string
+  /** the device id of a valid known-device cookie for this phone's account (auth/known-device.ts) */
+  device?: string | null
 }
 
-export function createLoginThrottle(options: LoginThrottleOptions = {}) {
-  const store = options.store ?? createMemoryFailureStore()
-  const windowMs = options.windowMs ?? 15 * 60 * 1000
-  const now = options.now ?? Date.now
-  const limits = (attempt: LoginAttempt) => [
-    { key: `phone:${attempt.phone}`, limit: options.perPhone ?? 5 },
-    { key: `ip:${attempt.ip}`, limit: options.perIp ?? 20 },
-  ]
+export interface LoginAllowed {
+  allowed: true
+  /** The password was right: take the attempt back and forget this address's misses. */
+  succeeded: () => Promise<void>
+}
+export type LoginVerdict = LoginAllowed | Refused
+
+/**
+ * Each attempt is counted as a failure BEFORE the password is verified, and refunded when it was
+ * right: however many guesses arrive together, at most the limit of them reach argon2.
+ */
+export function createLoginThrottle(limiter: AttemptLimiter = createAttemptLimiter(), limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
+  /** The limits an attempt counts against, the first being the one a right password clears. */
+  function limitsFor({ phone, ip: rawIp, device }: LoginAttempt): Limit[] {
+    const ip = addressKey(rawIp)
+    // A browser that logged in to this account before is counted on its own: others' guesses,
+    // from its address or from anywhere, never close the account to it.
+    if (device)
+      return [{ key: `login:phone-device:${phone}|${device}`, limit: limits.perPhoneAndIp, windowMs: limits.windowMs }]
+    return [
+      { key: `login:phone-ip:${phone}|${ip}`, limit: limits.perPhoneAndIp, windowMs: limits.windowMs },
+      { key: `login:ip:${ip}`, limit: limits.perIp, windowMs: limits.windowMs },
+      { key: `login:phone:${phone}`, limit: limits.perPhone, windowMs: limits.phoneWindowMs },
+    ]
+  }
 
   return {
-    /** Refused while a phone or IP has used up its failures; retryAfterMs is when the window frees one. */
-    async check(attempt: LoginAttempt): Promise<ThrottleVerdict> {
-      const at = now()
-      let retryAfterMs = 0
-      for (const { key, limit } of limits(attempt)) {
-        const times = await store.recent(key, at - windowMs)
-        if (times.length >= limit) {
-          // the attempt becomes possible once enough of the oldest failures leave the window
-          const freedAt = times[times.length - limit]! + windowMs
-          retryAfterMs = Math.max(retryAfterMs, freedAt - at)
-        }
+    async begin(attempt: LoginAttempt): Promise<LoginVerdict> {
+      const counted = limitsFor(attempt)
+      const reservation = await limiter.reserve(counted)
+      if (!reservation.allowed)
+        return reservation
+      return {
+        allowed: true,
+        async succeeded() {
+          await reservation.refund()
+          // The owner's own typos from this address (or device) are forgiven; others' guesses (the
+          // address's count across phones, the phone's count across addresses) stay counted.
+          await limiter.store.clear(counted[0]!.key)
+        },
       }
-      return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true }
-    },
-
-    async recordFailure(attempt: LoginAttempt): Promise<void> {
-      const at = now()
-      for (const { key } of limits(attempt))
-        await store.add(key, at, windowMs)
-    },
-
-    /** A correct password clears the phone's count (the IP's stays: it may be guessing other phones). */
-    async recordSuccess(attempt: LoginAttempt): Promise<void> {
-      await store.clear(`phone:${attempt.phone}`)
     },
   }
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>
-
-/** Sweep every this many additions, so keys nobody retries do not pile up. */
-const SWEEP_EVERY = 1000
-
-/** One process's memory: enough for a single instance. */
-export function createMemoryFailureStore(): FailureStore {
-  const failures = new Map<string, number[]>()
-  let additions = 0
-
-  function sweep(before: number): void {
-    for (const [key, times] of failures) {
-      if (times[times.length - 1]! <= before)
-        failures.delete(key)
-    }
-  }
-
-  return {
-    async add(key, at, windowMs) {
-      const times = (failures.get(key) ?? []).filter(time => time > at - windowMs)
-      times.push(at)
-      failures.set(key, times)
-      if (++additions % SWEEP_EVERY === 0)
-        sweep(at - windowMs)
-    },
-    async recent(key, since) {
-      return (failures.get(key) ?? []).filter(time => time > since)
-    },
-    async clear(key) {
-      failures.delete(key)
-    },
-  }
-}

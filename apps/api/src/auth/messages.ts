@@ -14,3 +14,7 @@ export function tooManyAttempts(minutes: number): string {
   return `登录尝试过于频繁，请 ${minutes} 分钟后再试`
 }
 export const ACCOUNT_REQUIRED = '请先登录或注册商城账号'
+
+export function tooManyRegistrations(minutes: number): string {
+  return `注册尝试过于频繁，请 ${minutes} 分钟后再试`
+}

@@ -24,7 +24,7 @@ const NO_STORE = 'no-store'
  * of the user getting a raw error as the page.
  */
 export default fp(async function pages(fastify) {
-  const { config, indexHtml, oauthStates } = fastify
+  const { config, indexHtml, oauthStates, oauthStateLimit } = fastify
   // A hash-routed build's route never reaches the server, and WeChat's `#wechat_redirect` would
   // replace it on the way: only the SPA knows where the user is going.
   const fastPathEnabled = indexHtml.available && !indexHtml.hashRouted
@@ -32,6 +32,9 @@ export default fp(async function pages(fastify) {
   async function redirectToWechat(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
     const scope = fastPathEnabled ? fastPathScope(request, config.wechat.mode) : null
     if (scope === null || await request.getSession() !== null)
+      return null
+    // over the address's budget for new OAuth states, the SPA is served and asks for itself
+    if (!(await oauthStateLimit.check(request)).allowed)
       return null
     const url = await oauthStates.begin(request, reply, { scope, returnTo: request.url })
     reply.setCookie(AUTH_TRY_COOKIE, '1', cookieOptions(config.publicUrl, AUTH_TRY_MAX_AGE_S, false))
@@ -49,4 +52,4 @@ export default fp(async function pages(fastify) {
       return reply.header('cache-control', NO_STORE).redirect(url, 302)
     return indexHtml.send(reply)
   })
-}, { name: 'pages', dependencies: ['index-html', 'session', 'oauth-state'] })
+}, { name: 'pages', dependencies: ['index-html', 'session', 'oauth-state', 'rate-limit'] })

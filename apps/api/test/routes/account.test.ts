@@ -74,6 +74,14 @@ describe('shop accounts and binding', () => {
       expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '请输入正确的 11 位手机号' } })
     })
 
+    it('should answer 400 VALIDATION and create nothing when the phone is sent as a JSON number', async () => {
+      const before = await countRows(stack.app, 'accounts')
+      const response = await browser.post('/api/account/register', { phone: Number(newPhone()), password: PASSWORD })
+      expect(response.statusCode).toBe(400)
+      expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '请输入正确的 11 位手机号' } })
+      expect(await countRows(stack.app, 'accounts')).toBe(before)
+    })
+
     it('should answer 401 UNAUTHORIZED when there is no WeChat session', async () => {
       const response = await register(newPhone(), PASSWORD, createBrowser(stack.app))
       expect(response.statusCode).toBe(401)
@@ -94,6 +102,13 @@ describe('shop accounts and binding', () => {
       expect(response.statusCode).toBe(200)
       expect(response.json()).toMatchObject({ openid, bound: true, account: { phone: masked(phone) } })
       expect(await identityAccount()).toBe(response.json().account.id)
+    })
+
+    it('should answer 400 VALIDATION and bind nothing when the password is sent as an array', async () => {
+      const response = await browser.post('/api/account/login', { phone, password: [PASSWORD] })
+      expect(response.statusCode).toBe(400)
+      expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: '请输入密码（最多 64 位）' } })
+      expect(await identityAccount()).toBeNull()
     })
 
     it('should answer 401 with one message for a wrong password and for an unknown phone', async () => {
@@ -132,6 +147,139 @@ describe('shop accounts and binding', () => {
 
     it('should answer 401 UNAUTHORIZED when there is no WeChat session', async () => {
       expect((await login(phone, PASSWORD, createBrowser(stack.app))).statusCode).toBe(401)
+    })
+  })
+
+  describe('login limits under attack', () => {
+    let phone: string
+    beforeEach(async () => {
+      phone = newPhone()
+      const owner = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
+      await register(phone, PASSWORD, owner)
+    })
+    const loginFrom = (ip: string, password: string) =>
+      browser.request({ method: 'POST', url: '/api/account/login', payload: { phone, password }, remoteAddress: ip })
+    /** 59 wrong guesses and then the right password, all sent at once. */
+    const guesses = (count: number) => Array.from({ length: count }, (_, index) => index === count - 1 ? PASSWORD : `wrong-pass${index}`)
+
+    it('should verify at most 5 of 60 guesses sent at once from one address and refuse the right password after them', async () => {
+      const verify = vi.spyOn(stack.app.passwordHasher, 'verify')
+      const responses = await Promise.all(guesses(60).map(password => loginFrom('203.0.113.50', password)))
+      const verified = verify.mock.calls.length
+      verify.mockRestore()
+      expect(verified).toBeLessThanOrEqual(5)
+      expect(responses.filter(response => response.statusCode !== 429)).toHaveLength(5)
+      expect(responses.at(-1)!.statusCode).toBe(429)
+      expect(await identityAccount()).toBeNull()
+    })
+
+    it('should verify at most 50 of 60 guesses sent at once from 60 addresses and refuse the right password after them', async () => {
+      const verify = vi.spyOn(stack.app.passwordHasher, 'verify')
+      const responses = await Promise.all(guesses(60).map((password, index) => loginFrom(`203.0.114.${index + 1}`, password)))
+      const verified = verify.mock.calls.length
+      verify.mockRestore()
+      expect(verified).toBeLessThanOrEqual(50)
+      expect(responses.at(-1)!.statusCode).toBe(429)
+      expect(await identityAccount()).toBeNull()
+    })
+
+    it('should still let the owner in from another address when someone failed 5 times for the phone', async () => {
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await loginFrom('203.0.113.60', 'wrong-pass1')).statusCode).toBe(401)
+      expect((await loginFrom('203.0.113.60', PASSWORD)).statusCode).toBe(429)
+      const owner = await loginFrom('198.51.100.61', PASSWORD)
+      expect(owner.statusCode).toBe(200)
+      expect(await identityAccount()).toBe(owner.json().account.id)
+    })
+
+    it('should stop guessing spread over many addresses at 50 failures per phone per hour', async () => {
+      for (let attempt = 0; attempt < 50; attempt++)
+        expect((await loginFrom(`203.0.115.${attempt + 1}`, 'wrong-pass1')).statusCode).toBe(401)
+      const response = await loginFrom('203.0.115.200', PASSWORD)
+      expect(response.statusCode).toBe(429)
+      expect(response.json().error.code).toBe('RATE_LIMITED')
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(55 * 60)
+    })
+  })
+
+  describe('a browser that logged in before', () => {
+    let phone: string
+    let owner: Browser
+    beforeEach(async () => {
+      phone = newPhone()
+      owner = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
+      await register(phone, PASSWORD, owner)
+    })
+    /** 50 wrong guesses for the phone from 50 addresses, by a browser that never logged in. */
+    const guessFromMany = async () => {
+      const guesser = (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser
+      for (let attempt = 0; attempt < 50; attempt++)
+        await guesser.request({ method: 'POST', url: '/api/account/login', payload: { phone, password: 'wrong-pass1' }, remoteAddress: `203.0.117.${attempt + 1}` })
+      expect((await login(phone, PASSWORD, guesser)).statusCode).toBe(429)
+    }
+
+    it('should set a known-device cookie for the account on register and on login', async () => {
+      expect(owner.cookies.get('wxshop_known')).toMatch(/^\d+\./)
+      const response = await login(phone)
+      expect(setCookieLines(response).find(line => line.startsWith('wxshop_known='))).toMatch(/; Max-Age=15552000; Path=\/api\/account\/login; HttpOnly; SameSite=Lax$/)
+    })
+
+    it('should still let the owner in from that browser when guessing from many addresses reached the phone\'s ceiling', async () => {
+      await guessFromMany()
+      // the owner logs out, then logs in again from the browser they registered with, on a new network
+      await owner.post('/api/auth/logout')
+      await wechatLogin(stack.app, stack.mock, { openid: newOpenid(), browser: owner })
+      const response = await owner.request({ method: 'POST', url: '/api/account/login', payload: { phone, password: PASSWORD }, remoteAddress: '198.51.100.240' })
+      expect(response.statusCode).toBe(200)
+    })
+
+    it('should not lift the ceiling with a known-device cookie won on another account', async () => {
+      await register(newPhone())
+      expect(browser.cookies.get('wxshop_known')).toBeDefined()
+      await guessFromMany()
+      expect((await login(phone, 'wrong-pass2')).statusCode).toBe(429)
+    })
+
+    it('should not lift the ceiling with a forged known-device cookie', async () => {
+      const accountId = (await stack.app.accountRepository.findByPhone(phone))!.id
+      browser.cookies.set('wxshop_known', `${accountId}.forged`)
+      await guessFromMany()
+      expect((await login(phone, 'wrong-pass2')).statusCode).toBe(429)
+    })
+  })
+
+  describe('registration limits', () => {
+    const registerFrom = (ip: string, phone: string) =>
+      browser.request({ method: 'POST', url: '/api/account/register', payload: { phone, password: PASSWORD }, remoteAddress: ip })
+
+    it('should answer 429 RATE_LIMITED with Retry-After after 10 registration attempts by one WeChat user', async () => {
+      const taken = Array.from({ length: 10 }, newPhone)
+      for (const phone of taken)
+        await register(phone, PASSWORD, (await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })).browser)
+      // probing which phones are taken: each answer costs an attempt
+      for (const phone of taken)
+        expect((await registerFrom('203.0.113.70', phone)).statusCode).toBe(409)
+      const response = await registerFrom('203.0.113.70', newPhone())
+      expect(response.statusCode).toBe(429)
+      expect(response.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^注册尝试过于频繁，请 \d+ 分钟后再试$/) } })
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(55 * 60)
+    })
+
+    it('should answer 429 after 5 registration attempts for one phone from any addresses', async () => {
+      const taken = newPhone()
+      await register(taken)
+      for (let attempt = 0; attempt < 4; attempt++)
+        expect((await registerFrom(`203.0.116.${attempt + 1}`, taken)).statusCode).toBe(409)
+      expect((await registerFrom('203.0.116.100', taken)).statusCode).toBe(429)
+    })
+
+    it('should spend the same argon2 hashing on a taken phone as on a new account', async () => {
+      const taken = newPhone()
+      await register(taken)
+      const hash = vi.spyOn(stack.app.passwordHasher, 'hash')
+      expect((await registerFrom('203.0.113.80', taken)).statusCode).toBe(409)
+      expect(hash).toHaveBeenCalledTimes(1)
+      hash.mockRestore()
     })
   })
 

@@ -70,6 +70,12 @@ describe('GET /api/products', () => {
     expect(page.total).toBe(2)
   })
 
+  it('should read numbers from the query string when they arrive as text', async () => {
+    const second = await list('?page=2&pageSize=3')
+    expect(second).toMatchObject({ page: 2, pageSize: 3 })
+    expect(second.items).toHaveLength(3)
+  })
+
   it('should ignore unknown query parameters when some are given', async () => {
     const plain = await app.inject({ url: '/api/products?page=2' })
     const extra = await app.inject({ url: '/api/products?page=2&sort=price&debug=1&__proto__=x' })
@@ -84,6 +90,10 @@ describe('GET /api/products', () => {
     ['?categoryId=0', 'categoryId must be an integer ≥ 1'],
     ['?q=', 'q must be text of 1 to 50 characters'],
     ['?ids=1,a', 'ids is not valid: expected comma-separated ids'],
+    ['?pageSize=Infinity', 'pageSize must be an integer from 1 to 50'],
+    ['?page=1e400', 'page must be an integer from 1 to 10000'],
+    ['?page=NaN', 'page must be an integer from 1 to 10000'],
+    ['?categoryId=Infinity', 'categoryId must be an integer ≥ 1'],
   ])('should answer 400 VALIDATION when the query is %s', async (query, message) => {
     const response = await app.inject({ url: `/api/products${query}` })
     expect(response.statusCode).toBe(400)
@@ -120,6 +130,12 @@ describe('GET /api/products/:id', () => {
 
   it('should answer 400 with a readable message when the id is not a number', async () => {
     const response = await app.inject({ url: '/api/products/abc' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: 'id must be an integer ≥ 1' } })
+  })
+
+  it.each(['Infinity', '1e400', '-Infinity', 'NaN'])('should answer 400 VALIDATION when the id is %s', async (id) => {
+    const response = await app.inject({ url: `/api/products/${id}` })
     expect(response.statusCode).toBe(400)
     expect(response.json()).toEqual({ error: { code: 'VALIDATION', message: 'id must be an integer ≥ 1' } })
   })

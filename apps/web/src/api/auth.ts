@@ -29,5 +29,6 @@ export function loginAccount(body: LoginRequest): Promise<Me> {
 
 /** Ends the session and unbinds this WeChat identity from its shop account. */
 export function logout(): Promise<Ok> {
-  return request<Ok>('/api/auth/logout', { method: 'POST' })
+  // an empty JSON object: the API takes only JSON on state-changing routes (a form cannot send it)
+  return request<Ok>('/api/auth/logout', { method: 'POST', body: {} })
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, ErrorCode, LoginRequestSchema, MeSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
+import { knownDevice, rememberDevice } from '../../auth/known-device'
 import { meOf } from '../../auth/me'
 import { PHONE_RULE, PASSWORD_REQUIRED, tooManyAttempts, WRONG_CREDENTIALS } from '../../auth/messages'
 import { ApiError, unauthorized } from '../../errors'
@@ -8,10 +9,10 @@ import { ApiError, unauthorized } from '../../errors'
 /**
  * POST /api/account/login: checks phone and password and binds this session's WeChat identity to
  * the account. Unknown phone and wrong password get the same answer in about the same time, and
- * failures are throttled per phone and per IP.
+ * failures are throttled per phone and address, per address, and per phone (auth/login-throttle.ts).
  */
 const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { accountRepository, passwordHasher, loginThrottle, sessions } = fastify
+  const { config, accountRepository, passwordHasher, loginThrottle, sessions } = fastify
 
   fastify.post('/login', {
     schema: {
@@ -25,9 +26,11 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: fastify.requireSession,
   }, async (request, reply) => {
     const { phone, password } = request.body
-    const attempt = { phone, ip: request.ip }
+    const account = await accountRepository.findByPhone(phone)
+    const device = account ? knownDevice(request, account.id) : null
 
-    const verdict = await loginThrottle.check(attempt)
+    // Counted as a failure before argon2 runs, so guesses sent together cannot all slip past the count.
+    const verdict = await loginThrottle.begin({ phone, ip: request.ip, device })
     if (!verdict.allowed) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000)
       // headers set before throwing stay on the error response
@@ -35,15 +38,13 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       throw new ApiError(429, ErrorCode.RateLimited, tooManyAttempts(Math.ceil(seconds / 60)))
     }
 
-    const account = await accountRepository.findByPhone(phone)
     const valid = account
       ? await passwordHasher.verify(account.passwordHash, password)
       : await passwordHasher.verifyNobody(password)
-    if (!account || !valid) {
-      await loginThrottle.recordFailure(attempt)
+    if (!account || !valid)
       throw unauthorized(WRONG_CREDENTIALS)
-    }
-    await loginThrottle.recordSuccess(attempt)
+    await verdict.succeeded()
+    rememberDevice(reply, config.publicUrl, account.id, device)
     return meOf(await sessions.bindAccount(request, reply, request.session, account.id))
   })
 }

@@ -1,22 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, ErrorCode, MeSchema, RegisterRequestSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
+import { rememberDevice } from '../../auth/known-device'
 import { meOf } from '../../auth/me'
-import { PHONE_RULE, PHONE_TAKEN } from '../../auth/messages'
+import { PHONE_RULE, PHONE_TAKEN, tooManyRegistrations } from '../../auth/messages'
 import { isAcceptablePassword, PASSWORD_RULE } from '../../auth/password-policy'
 import { ApiError } from '../../errors'
 
 /**
  * POST /api/account/register: creates a shop account (argon2id hash) and binds this session's
- * WeChat identity to it. Needs a WeChat session; a snapshot visitor has none.
+ * WeChat identity to it. Needs a WeChat session; a snapshot visitor has none. Attempts are limited
+ * per WeChat user, address and phone, and a taken phone answers as slowly as a new account is made.
  */
 const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { accountRepository, passwordHasher, sessions } = fastify
+  const { config, accountRepository, passwordHasher, registerThrottle, sessions } = fastify
 
   fastify.post('/register', {
     schema: {
       body: RegisterRequestSchema,
-      response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 409: ApiErrorBodySchema },
+      response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 409: ApiErrorBodySchema, 429: ApiErrorBodySchema },
     },
     schemaErrorFormatter: bodyFieldErrors({
       phone: () => new Error(PHONE_RULE),
@@ -27,12 +29,23 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const { phone, password } = request.body
     if (!isAcceptablePassword(password))
       throw new ApiError(400, ErrorCode.Validation, PASSWORD_RULE)
-    // Checked before hashing so a taken phone costs no argon2 time; the unique index still decides races.
+    // "Taken" tells whether a phone has an account: every attempt counts, per user, address and phone.
+    const verdict = await registerThrottle.begin({ phone, ip: request.ip, openid: request.session.openid })
+    if (!verdict.allowed) {
+      const seconds = Math.ceil(verdict.retryAfterMs / 1000)
+      reply.header('retry-after', String(seconds))
+      throw new ApiError(429, ErrorCode.RateLimited, tooManyRegistrations(Math.ceil(seconds / 60)))
+    }
+    // Hashed before the phone is looked up, so "taken" costs the same argon2 time as a new account.
+    const passwordHash = await passwordHasher.hash(password)
     if (await accountRepository.findByPhone(phone))
       throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
-    const accountId = await accountRepository.create({ phone, passwordHash: await passwordHasher.hash(password), now: new Date() })
+    // the unique index still decides a race between two registrations of one phone
+    const accountId = await accountRepository.create({ phone, passwordHash, now: new Date() })
     if (accountId === null)
       throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
+    // the owner's browser: its later logins are counted apart from others' guesses
+    rememberDevice(reply, config.publicUrl, accountId, null)
     return meOf(await sessions.bindAccount(request, reply, request.session, accountId))
   })
 }

@@ -6,13 +6,15 @@ import { ApiErrorBodySchema, AuthorizeRequestSchema, AuthorizeResponseSchema } f
  * to this browser; WeChat sends the user back to `returnTo` on our origin.
  */
 const wechatAuthorizeRoute: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { oauthStates } = fastify
+  const { oauthStates, oauthStateLimit } = fastify
 
   fastify.post('/wechat/authorize', {
     schema: {
       body: AuthorizeRequestSchema,
-      response: { 200: AuthorizeResponseSchema, 400: ApiErrorBodySchema },
+      response: { 200: AuthorizeResponseSchema, 400: ApiErrorBodySchema, 429: ApiErrorBodySchema },
     },
+    // each call writes a state row: a budget per address
+    preHandler: oauthStateLimit.enforce,
   }, async (request, reply) => ({ url: await oauthStates.begin(request, reply, request.body) }))
 }
 
