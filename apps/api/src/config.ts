@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
-import { APP_ID_DESCRIPTION, AppIdSchema, type WechatMode } from '@wxshop/shared'
+import { APP_ID_DESCRIPTION, APP_SECRET_DESCRIPTION, AppIdSchema, AppSecretSchema, type WechatMode } from '@wxshop/shared'
 import { Type, type Static, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { parseDatabaseUrl, SQLITE_MEMORY, type DatabaseTarget } from './db/database-url'
@@ -28,7 +28,7 @@ const variables = {
   SESSION_SECRET: Type.String({ minLength: 32, expected: 'at least 32 characters' }),
   WECHAT_MODE: Type.Union([Type.Literal('mock'), Type.Literal('live')], { expected: '"mock" or "live"' }),
   WECHAT_APPID: Type.String({ ...AppIdSchema, expected: `an appid: ${APP_ID_DESCRIPTION}` }),
-  WECHAT_APPSECRET: Type.String({ pattern: '^[0-9A-Za-z]{32}$', expected: '32 letters or digits' }),
+  WECHAT_APPSECRET: Type.String({ ...AppSecretSchema, expected: APP_SECRET_DESCRIPTION }),
   WECHAT_TOKEN: Type.String({ pattern: '^[0-9A-Za-z]{3,32}$', expected: '3-32 letters or digits' }),
   WECHAT_ENCODING_AES_KEY: Type.String({ pattern: '^[0-9A-Za-z]{43}$', expected: '43 letters or digits' }),
   WECHAT_OPEN_BASE: HttpUrl,

@@ -1,4 +1,4 @@
-import { APP_ID_DESCRIPTION, AppIdSchema } from '@wxshop/shared'
+import { APP_ID_DESCRIPTION, APP_SECRET_DESCRIPTION, AppIdSchema, AppSecretSchema } from '@wxshop/shared'
 import { Type, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 
@@ -41,7 +41,7 @@ interface Variable {
 // 40013 later.
 const variables = {
   WECHAT_APPID: { schema: AppIdSchema, fallback: 'wxa1b2c3d4e5f60718', expected: APP_ID_DESCRIPTION },
-  WECHAT_APPSECRET: { schema: Type.String({ pattern: '^[0-9a-f]{32}$' }), fallback: '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d', expected: '32 lowercase hex digits' },
+  WECHAT_APPSECRET: { schema: AppSecretSchema, fallback: '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d', expected: APP_SECRET_DESCRIPTION },
   PUBLIC_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: 'http://localhost:3000', expected: 'an absolute http(s) URL such as http://localhost:3000' },
   MOCK_WECHAT_OAUTH_DOMAIN: { schema: Type.String({ pattern: '^[A-Za-z0-9.-]+$' }), fallback: '', expected: 'a bare hostname without scheme, port or path, such as shop.example.com' },
   MOCK_WECHAT_ACCOUNT_NAME: { schema: Type.String({ minLength: 1, maxLength: 30 }), fallback: '微选好物', expected: '1 to 30 characters' },

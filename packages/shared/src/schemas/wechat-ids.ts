@@ -9,3 +9,12 @@ export const APP_ID_DESCRIPTION = '"wx" followed by 16 lowercase hex digits'
  */
 export const AppIdSchema = Type.String({ pattern: '^wx[0-9a-f]{16}$', description: APP_ID_DESCRIPTION })
 export type AppId = Static<typeof AppIdSchema>
+
+/** How an AppSecret looks, in words, for configuration errors. */
+export const APP_SECRET_DESCRIPTION = '32 lowercase hex digits'
+
+/**
+ * An Official Account AppSecret as WeChat issues it: 32 lowercase hex digits. Both configurations
+ * validate WECHAT_APPSECRET with this, so a secret the mock refuses never starts the API either.
+ */
+export const AppSecretSchema = Type.String({ pattern: '^[0-9a-f]{32}$', description: APP_SECRET_DESCRIPTION })
