@@ -69,12 +69,14 @@ export function me(overrides: Partial<Me> = {}): Me {
     openid: 'oAbc000000000000000000000001',
     scope: 'snsapi_base',
     snapshot: false,
-    bound: false,
     profile: null,
     account: null,
     ...overrides,
   }
 }
+
+/** A bound shop account as the API shows it: the phone already masked. */
+export const account: NonNullable<Me['account']> = { id: 1, phone: '138****8000' }
 
 export const profile: NonNullable<Me['profile']> = {
   nickname: '小明',

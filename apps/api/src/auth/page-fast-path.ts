@@ -1,4 +1,4 @@
-import { routeAuthFor, type OAuthScope, type WechatMode } from '@wxshop/shared'
+import { hasOAuthParams, isWechat, routeAuthFor, type OAuthScope, type WechatMode } from '@wxshop/shared'
 import type { FastifyRequest } from 'fastify'
 import { AUTH_TRY_COOKIE } from './cookies'
 
@@ -11,8 +11,9 @@ const MAX_RETURN_TO = 1024
  * is no valid session. Redirect only:
  * - a GET (not HEAD, not a form) for a page that needs a WeChat identity (routeAuthFor);
  * - without `code`/`state` in the query: that is WeChat's callback, which the SPA completes;
- * - from WeChat's browser, or any browser in mock mode (the mock plays WeChat for every browser);
- *   elsewhere the authorize page would only say 请在微信客户端打开链接;
+ * - from WeChat's browser (`isWechat`, the SPA's and the mock's rule too), or any browser in mock
+ *   mode (the mock plays WeChat for every browser); elsewhere the authorize page would only say
+ *   请在微信客户端打开链接;
  * - without the `wxshop_auth_try` cookie: one server redirect per two minutes at most, so a user
  *   whom WeChat sends back without a usable code (refusal, snapshot page) can never loop here.
  */
@@ -21,15 +22,11 @@ export function fastPathScope(request: FastifyRequest, mode: WechatMode): OAuthS
     return null
   if (request.cookies[AUTH_TRY_COOKIE] !== undefined)
     return null
-  const userAgent = request.headers['user-agent'] ?? ''
-  if (mode !== 'mock' && !userAgent.includes('MicroMessenger'))
+  if (mode !== 'mock' && !isWechat(request.headers['user-agent']))
     return null
   const queryAt = request.url.indexOf('?')
   const path = queryAt === -1 ? request.url : request.url.slice(0, queryAt)
-  if (queryAt !== -1) {
-    const query = new URLSearchParams(request.url.slice(queryAt + 1))
-    if (query.has('code') || query.has('state'))
-      return null
-  }
+  if (queryAt !== -1 && hasOAuthParams(request.url.slice(queryAt + 1)))
+    return null
   return routeAuthFor(path).scope
 }

@@ -19,7 +19,7 @@ export function useAuthorizeAgain() {
       return
     busy.value = true
     resetLoopGuard()
-    const result = await authorize(scope ?? scopeFor(router.resolve(fullPath).meta), fullPath)
+    const result = await authorize(scope ?? scopeFor(router.resolve(fullPath).path), fullPath)
     // false: the page should have left by now; if it is still here, the button works again.
     busy.value = false
     if (result !== false)

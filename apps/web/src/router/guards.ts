@@ -4,8 +4,8 @@ import { useAppConfigStore } from '~/stores/app-config'
 
 /**
  * Every navigation guard is installed here, in order: the WeChat login guard (src/auth/guard.ts:
- * OAuth callback, silent snsapi_base, snsapi_userinfo for `meta.auth === 'userinfo'`, binding
- * before `meta.account` pages), then titles.
+ * OAuth callback, silent snsapi_base, snsapi_userinfo and binding where `routeAuthFor` in
+ * @wxshop/shared says a path needs them), then titles.
  */
 export function installGuards(router: Router): void {
   router.beforeEach(authGuard)

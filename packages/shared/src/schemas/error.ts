@@ -24,11 +24,6 @@ export const ErrorCode = {
   OAuthStateInvalid: 'OAUTH_STATE_INVALID',
   /** WeChat refused the code: used twice (40163) or expired (40029) */
   OAuthCodeInvalid: 'OAUTH_CODE_INVALID',
-  /** a 快照页 virtual identity asked for something that needs a real one */
-  SnapshotUser: 'SNAPSHOT_USER',
-  /** the route needs a bound shop account */
-  AccountRequired: 'ACCOUNT_REQUIRED',
-  Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const
 export type ErrorCodeValue = typeof ErrorCode[keyof typeof ErrorCode]

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBodySchema, ErrorCode, LoginRequestSchema, MeSchema } from '@wxshop/shared'
+import { AccountMessage, ApiErrorBodySchema, ErrorCode, LoginRequestSchema, MeSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
 import { meOf } from '../../auth/me'
-import { NO_SESSION, PHONE_RULE, PASSWORD_REQUIRED, tooManyAttempts, WRONG_CREDENTIALS } from '../../auth/messages'
+import { NO_SESSION, tooManyAttempts } from '../../auth/messages'
 import { ApiError, unauthorized } from '../../errors'
 
 /**
@@ -19,8 +19,8 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 429: ApiErrorBodySchema },
     },
     schemaErrorFormatter: bodyFieldErrors({
-      phone: () => new Error(PHONE_RULE),
-      password: () => new Error(PASSWORD_REQUIRED),
+      phone: () => new Error(AccountMessage.PhoneInvalid),
+      password: () => new Error(AccountMessage.LoginPasswordRule),
     }),
   }, async (request, reply) => {
     const session = await request.getSession()
@@ -43,7 +43,7 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       : await passwordHasher.verifyNobody(password)
     if (!account || !valid) {
       await loginThrottle.recordFailure(attempt)
-      throw unauthorized(WRONG_CREDENTIALS)
+      throw unauthorized(AccountMessage.WrongCredentials)
     }
     await loginThrottle.recordSuccess(attempt)
     return meOf(await sessions.bindAccount(session, account.id))

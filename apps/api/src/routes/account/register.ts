@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBodySchema, ErrorCode, MeSchema, RegisterRequestSchema } from '@wxshop/shared'
+import { AccountMessage, ApiErrorBodySchema, ErrorCode, MeSchema, passwordProblem, RegisterRequestSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
 import { meOf } from '../../auth/me'
-import { NO_SESSION, PHONE_RULE, PHONE_TAKEN } from '../../auth/messages'
-import { isAcceptablePassword, PASSWORD_RULE } from '../../auth/password-policy'
+import { NO_SESSION } from '../../auth/messages'
 import { ApiError, unauthorized } from '../../errors'
 
 /**
@@ -19,22 +18,23 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 409: ApiErrorBodySchema },
     },
     schemaErrorFormatter: bodyFieldErrors({
-      phone: () => new Error(PHONE_RULE),
-      password: () => new Error(PASSWORD_RULE),
+      phone: () => new Error(AccountMessage.PhoneInvalid),
+      password: () => new Error(AccountMessage.NewPasswordRule),
     }),
   }, async (request) => {
     const session = await request.getSession()
     if (!session)
       throw unauthorized(NO_SESSION)
     const { phone, password } = request.body
-    if (!isAcceptablePassword(password))
-      throw new ApiError(400, ErrorCode.Validation, PASSWORD_RULE)
+    // The whole rule, lengths counted as the schema counts them; letters-and-digits is not in the schema.
+    if (passwordProblem(password, 'register') !== null)
+      throw new ApiError(400, ErrorCode.Validation, AccountMessage.NewPasswordRule)
     // Checked before hashing so a taken phone costs no argon2 time; the unique index still decides races.
     if (await accountRepository.findByPhone(phone))
-      throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
+      throw new ApiError(409, ErrorCode.Conflict, AccountMessage.PhoneTaken)
     const accountId = await accountRepository.create({ phone, passwordHash: await passwordHasher.hash(password), now: new Date() })
     if (accountId === null)
-      throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
+      throw new ApiError(409, ErrorCode.Conflict, AccountMessage.PhoneTaken)
     return meOf(await sessions.bindAccount(session, accountId))
   })
 }
