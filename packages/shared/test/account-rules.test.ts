@@ -58,7 +58,7 @@ describe('passwordProblem', () => {
   })
 
   it('should say too short in characters, not UTF-16 units', () => {
-    // 4 emoji are 8 UTF-16 units but 6 characters with the letter and digit
+    // a1 and 4 emoji: 10 UTF-16 units, but 6 characters
     expect(passwordProblem(withEmoji(6), 'register')).toBe('密码至少 8 位')
   })
 })
