@@ -3,8 +3,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import LoginPage from '~/pages/login/LoginPage.vue'
+import { useAccountForm } from '~/composables/use-account-form'
 import { useSessionStore } from '~/stores/session'
-import { account, type ApiAnswer, apiError, me, profile, stubApi } from './helpers'
+import { account, type ApiAnswer, apiError, me, profile, stubApi, stubHeldFetch } from './helpers'
 
 describe('LoginPage', () => {
   let answer: () => ApiAnswer
@@ -116,5 +117,25 @@ describe('LoginPage', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('小明')
     expect(wrapper.get('img').attributes('src')).toBe(profile.headimgurl)
+  })
+})
+
+describe('useAccountForm', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('should send the form once while an answer is awaited, however often it is submitted', async () => {
+    setActivePinia(createPinia())
+    const held = stubHeldFetch()
+    const form = useAccountForm()
+    form.phone.value = '13800138000'
+    form.password.value = 'secret'
+    const first = form.submit()
+    expect(await form.submit()).toBeNull()
+    expect(held).toHaveLength(1)
+    held[0]!.answer({ body: me({ account }) })
+    expect(await first).toEqual(me({ account }))
+    expect(form.submitting.value).toBe(false)
   })
 })

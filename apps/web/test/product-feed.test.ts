@@ -1,3 +1,4 @@
+import { closeToast } from 'vant'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useProductFeed } from '~/composables/use-product-feed'
 import { product, stubFetch, stubHeldFetch } from './helpers'
@@ -121,6 +122,9 @@ describe('useProductFeed', () => {
     expect(feed.error.value).toBeNull()
     expect(feed.items.value.map(p => p.id)).toEqual([1, 2])
     expect(feed.refreshing.value).toBe(false)
+    // a toast says why instead (Vant's toast is loaded on first use)
+    await vi.waitFor(() => expect(document.body.textContent).toContain('服务器开小差了，请稍后重试'))
+    closeToast(true)
   })
 
   it('should expose the first page failure for the error state and recover on retry', async () => {

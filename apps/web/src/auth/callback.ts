@@ -35,9 +35,7 @@ export function withoutWechatFragment(hash: string): string {
  */
 export function stripCallback(): void {
   const { pathname, search, hash } = window.location
-  const clean = withoutCallbackParts(pathname + search + hash)
-  if (clean !== pathname + search + hash)
-    window.history.replaceState(window.history.state, '', clean)
+  window.history.replaceState(window.history.state, '', withoutCallbackParts(pathname + search + hash))
 }
 
 /** Codes posted in this page life: a code seen again (bfcache restore, a second guard run) is never re-posted. */

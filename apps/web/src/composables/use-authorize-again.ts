@@ -26,10 +26,10 @@ export function useAuthorizeAgain() {
       await router.replace(result)
   }
 
-  // Back from WeChat into a page kept in the back/forward cache: the button must work again.
-  const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted)
-      busy.value = false
+  // Back from WeChat into a page kept in the back/forward cache (the only pageshow this page can
+  // see while busy: any other load starts a new page): the button must work again.
+  const onPageShow = () => {
+    busy.value = false
   }
   window.addEventListener('pageshow', onPageShow)
   onBeforeUnmount(() => window.removeEventListener('pageshow', onPageShow))

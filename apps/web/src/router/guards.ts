@@ -23,12 +23,9 @@ export function installGuards(router: Router): void {
     // Stores are read inside the hook: pinia is installed before the first navigation runs.
     const appConfig = useAppConfigStore()
     setTitle(to, appConfig.shopName)
-    if (!appConfig.config) {
-      void appConfig.load().then(() => {
-        if (router.currentRoute.value.fullPath === to.fullPath)
-          setTitle(to, appConfig.shopName)
-      })
-    }
+    // Each navigation waits on the same request, in order: the last one's title is the one left.
+    if (!appConfig.config)
+      void appConfig.load().then(() => setTitle(to, appConfig.shopName))
   })
 }
 
