@@ -27,11 +27,6 @@ export const AccountMessage = {
   WrongCredentials: '手机号或密码错误',
 } as const
 
-/** Whether a user (`Me`) is bound to a shop account: derived from `account`, never stored beside it. */
-export function isBound(me: { account: object | null }): boolean {
-  return me.account !== null
-}
-
 /** Logging in only needs a password; registering needs one that follows the rules. */
 export type PasswordPurpose = 'login' | 'register'
 

@@ -1,6 +1,7 @@
 export * from './money'
 export * from './schemas/catalog'
 export * from './schemas/error'
+export * from './schemas/error-body'
 export * from './schemas/system'
 export * from './route-auth'
 export * from './schemas/auth'

@@ -1,6 +1,6 @@
 import { Value } from 'typebox/value'
 import { describe, expect, it } from 'vitest'
-import { AccountMessage, isBound, PASSWORD_MAX_LENGTH, passwordProblem, phoneProblem, textLength } from '../src/account-rules'
+import { AccountMessage, PASSWORD_MAX_LENGTH, passwordProblem, phoneProblem, textLength } from '../src/account-rules'
 import { LoginRequestSchema, RegisterRequestSchema } from '../src/schemas/auth'
 
 const PHONE = '13800138000'
@@ -60,12 +60,5 @@ describe('passwordProblem', () => {
   it('should say too short in characters, not UTF-16 units', () => {
     // a1 and 4 emoji: 10 UTF-16 units, but 6 characters
     expect(passwordProblem(withEmoji(6), 'register')).toBe('密码至少 8 位')
-  })
-})
-
-describe('isBound', () => {
-  it('should read binding from the account alone', () => {
-    expect(isBound({ account: null })).toBe(false)
-    expect(isBound({ account: { id: 1, phone: '138****8000' } })).toBe(true)
   })
 })

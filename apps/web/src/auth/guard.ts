@@ -1,4 +1,4 @@
-import { ErrorCode, isBound, type OAuthScope, routeAuthFor } from '@wxshop/shared'
+import { ErrorCode, type OAuthScope, routeAuthFor } from '@wxshop/shared'
 import { parseQuery, type RouteLocationNormalized, type RouteLocationRaw } from 'vue-router'
 import { exchangeCode } from '~/api/auth'
 import { isApiError } from '~/api/client'
@@ -94,9 +94,10 @@ async function identify(to: RouteLocationNormalized): Promise<GuardResult> {
     return automatic(auth.scope, to.path, to.fullPath)
   if (auth.scope === 'snsapi_userinfo' && me.scope === 'snsapi_base')
     return automatic('snsapi_userinfo', to.path, to.fullPath)
-  if (auth.account && !isBound(me))
+  // Bound means `account` is there: Me holds no separate flag to disagree with it.
+  if (auth.account && me.account === null)
     return { path: '/login', query: { redirect: to.fullPath } }
-  if (to.name === 'login' && isBound(me))
+  if (to.name === 'login' && me.account !== null)
     return { ...splitPath(safePath(to.query.redirect, '/profile')), replace: true }
   return true
 }
