@@ -95,6 +95,13 @@ describe('page fast path (stack.mock mode)', () => {
     const response = await createBrowser(stack.app).request({ method: method as 'GET' | 'HEAD', url })
     expect(response.statusCode).not.toBe(302)
   })
+
+  it('should not send to WeChat a URL the returnTo rule would refuse (too long, an encoded slash, a backslash)', async () => {
+    for (const url of [`/product/${'1'.repeat(1100)}`, '/cart/%2f%2fevil.example', '/cart?from=a\\b']) {
+      const response = await createBrowser(stack.app).get(url)
+      expect(response.statusCode, url).not.toBe(302)
+    }
+  })
 })
 
 describe('page fast path (live mode)', () => {
