@@ -16,6 +16,8 @@ export const ErrorCode = {
   OAuthStateInvalid: 'OAUTH_STATE_INVALID',
   /** WeChat refused the code: used twice (40163) or expired (40029) */
   OAuthCodeInvalid: 'OAUTH_CODE_INVALID',
+  /** the route needs a bound shop account (raised by the API's requireAccount hook) */
+  AccountRequired: 'ACCOUNT_REQUIRED',
   Internal: 'INTERNAL',
 } as const
 export type ErrorCodeValue = typeof ErrorCode[keyof typeof ErrorCode]
