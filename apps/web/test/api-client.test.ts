@@ -62,6 +62,17 @@ describe('api client', () => {
     expect(await pending).toMatchObject({ code: 'ABORTED' })
   })
 
+  it('should reject with ABORTED without asking when the caller had already given up', async () => {
+    // fetch rejects at once for an aborted signal, as browsers do
+    const fetchMock = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => init?.signal?.aborted
+      ? Promise.reject(new DOMException('aborted', 'AbortError'))
+      : Promise.resolve(new Response('{}')))
+    vi.stubGlobal('fetch', fetchMock)
+    const controller = new AbortController()
+    controller.abort()
+    expect(await failure(request('/api/config', { signal: controller.signal }))).toMatchObject({ code: 'ABORTED' })
+  })
+
   it('should reject a 200 whose body is not JSON', async () => {
     stubFetch(() => ({ text: '<!doctype html>' }))
     expect(await failure(request('/api/config'))).toMatchObject({ status: 200, code: 'BAD_RESPONSE' })

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CART_STORAGE_KEY, parseCart, useCartStore } from '~/stores/cart'
-import { product, stubFetch } from './helpers'
+import { product, stubFetch, stubHeldFetch } from './helpers'
 
 beforeEach(() => {
   localStorage.clear()
@@ -137,5 +137,44 @@ describe('cart store', () => {
     cart.add(product({ id: 1 }))
     stubFetch(() => ({ body: { items: [product({ id: 1 })], page: 1, pageSize: 1, total: 1, hasMore: false } }))
     expect(await cart.refreshPrices()).toEqual({ priceChanged: [], quantityReduced: [], soldOut: [], removed: [] })
+  })
+
+  it('should leave alone a line added while a refresh was out', async () => {
+    const cart = useCartStore()
+    cart.add(product({ id: 1, name: '苹果' }))
+    const held = stubHeldFetch()
+    const refreshed = cart.refreshPrices()
+    cart.add(product({ id: 2, name: '香蕉' }))
+    held[0]!.answer({ body: { items: [product({ id: 1, name: '苹果' })], page: 1, pageSize: 1, total: 1, hasMore: false } })
+    expect(await refreshed).toEqual({ priceChanged: [], quantityReduced: [], soldOut: [], removed: [] })
+    expect(cart.lines.find(line => line.productId === 2)).toMatchObject({ unavailable: null, selected: true })
+  })
+
+  it('should not ask the API when the cart is empty', async () => {
+    const fetchMock = stubFetch(() => ({ status: 500, body: {} }))
+    expect(await useCartStore().refreshPrices()).toEqual({ priceChanged: [], quantityReduced: [], soldOut: [], removed: [] })
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('should ignore a quantity that is not a number, and any change to a sold-out line', async () => {
+    const cart = useCartStore()
+    cart.add(product({ id: 1, stock: 5 }), 2)
+    cart.setQuantity(1, Number.NaN)
+    expect(cart.lines[0]?.quantity).toBe(2)
+    cart.add(product({ id: 2, stock: 5 }), 2)
+    stubFetch(() => ({ body: { items: [product({ id: 1, stock: 5 }), product({ id: 2, stock: 0 })], page: 1, pageSize: 2, total: 2, hasMore: false } }))
+    await cart.refreshPrices()
+    cart.setQuantity(2, 1)
+    expect(cart.lines[1]).toMatchObject({ quantity: 2, unavailable: 'soldOut' })
+  })
+
+  it('should follow the cart another tab of the shop saved, and nothing else in storage', () => {
+    const cart = useCartStore()
+    cart.add(product({ id: 1 }))
+    const other = { productId: 9, name: '别的标签页', coverImage: '/a.svg', priceFen: 100, stock: 5, quantity: 1, selected: true }
+    window.dispatchEvent(new StorageEvent('storage', { key: 'wxshop:other', newValue: JSON.stringify({ lines: [other] }) }))
+    expect(cart.lines.map(line => line.productId)).toEqual([1])
+    window.dispatchEvent(new StorageEvent('storage', { key: CART_STORAGE_KEY, newValue: JSON.stringify({ lines: [other] }) }))
+    expect(cart.lines.map(line => line.productId)).toEqual([9])
   })
 })

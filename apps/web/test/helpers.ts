@@ -69,12 +69,14 @@ export function me(overrides: Partial<Me> = {}): Me {
     openid: 'oAbc000000000000000000000001',
     scope: 'snsapi_base',
     snapshot: false,
-    bound: false,
     profile: null,
     account: null,
     ...overrides,
   }
 }
+
+/** A bound shop account as the API shows it: the phone already masked. */
+export const account: NonNullable<Me['account']> = { id: 1, phone: '138****8000' }
 
 export const profile: NonNullable<Me['profile']> = {
   nickname: '小明',
@@ -83,4 +85,26 @@ export const profile: NonNullable<Me['profile']> = {
   province: '',
   city: '',
   country: '',
+}
+
+export interface HeldRequest {
+  url: URL
+  /** Sends the answer now (JSON `body`, status 200 unless given). */
+  answer: (response: { status?: number, body: unknown }) => void
+}
+
+/**
+ * Replaces global fetch with one whose answers wait until the test sends them, in any order. Like
+ * a response already on its way, an answer still arrives after the request was aborted: what
+ * happens then is the caller's job, which is what these tests are about.
+ */
+export function stubHeldFetch(): HeldRequest[] {
+  const held: HeldRequest[] = []
+  vi.stubGlobal('fetch', vi.fn((input: RequestInfo | URL) => new Promise<Response>((resolve) => {
+    held.push({
+      url: new URL(String(input), 'http://localhost'),
+      answer: ({ status = 200, body }) => resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })),
+    })
+  })))
+  return held
 }

@@ -3,30 +3,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import LoginPage from '~/pages/login/LoginPage.vue'
+import { useAccountForm } from '~/composables/use-account-form'
 import { useSessionStore } from '~/stores/session'
-import { passwordProblem, phoneProblem } from '~/utils/account-rules'
-import { type ApiAnswer, apiError, me, profile, stubApi } from './helpers'
-
-describe('account rules', () => {
-  it('should want an 11-digit mainland mobile number', () => {
-    expect(phoneProblem('')).toBe('请输入手机号')
-    expect(phoneProblem('1380013800')).toBe('请输入正确的 11 位手机号')
-    expect(phoneProblem('12800138000')).toBe('请输入正确的 11 位手机号')
-    expect(phoneProblem('1380013800a')).toBe('请输入正确的 11 位手机号')
-    expect(phoneProblem('13800138000')).toBeNull()
-  })
-
-  it('should want 8–64 characters with letters and digits for a new password, and any password to log in', () => {
-    expect(passwordProblem('', 'login')).toBe('请输入密码')
-    expect(passwordProblem('short', 'login')).toBeNull()
-    expect(passwordProblem('', 'register')).toBe('请输入密码')
-    expect(passwordProblem('abc123', 'register')).toBe('密码至少 8 位')
-    expect(passwordProblem('abcdefgh', 'register')).toBe('密码需同时包含字母和数字')
-    expect(passwordProblem('12345678', 'register')).toBe('密码需同时包含字母和数字')
-    expect(passwordProblem(`a1${'x'.repeat(63)}`, 'register')).toBe('密码不能超过 64 位')
-    expect(passwordProblem('abcd1234', 'register')).toBeNull()
-  })
-})
+import { account, type ApiAnswer, apiError, me, profile, stubApi, stubHeldFetch } from './helpers'
 
 describe('LoginPage', () => {
   let answer: () => ApiAnswer
@@ -58,7 +37,7 @@ describe('LoginPage', () => {
   }
 
   beforeEach(() => {
-    answer = () => ({ body: me({ bound: true }) })
+    answer = () => ({ body: me({ account }) })
     stubApi(() => answer())
   })
 
@@ -108,7 +87,7 @@ describe('LoginPage', () => {
     await input(wrapper, '密码').setValue('secret')
     await submit(wrapper)
     expect(fetch).toHaveBeenCalledWith('/api/account/login', expect.objectContaining({ method: 'POST', body: JSON.stringify({ phone: '13800138000', password: 'secret' }) }))
-    expect(useSessionStore().me?.bound).toBe(true)
+    expect(useSessionStore().me?.account).toEqual(account)
     expect(router.currentRoute.value.fullPath).toBe('/product/3')
   })
 
@@ -138,5 +117,25 @@ describe('LoginPage', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('小明')
     expect(wrapper.get('img').attributes('src')).toBe(profile.headimgurl)
+  })
+})
+
+describe('useAccountForm', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('should send the form once while an answer is awaited, however often it is submitted', async () => {
+    setActivePinia(createPinia())
+    const held = stubHeldFetch()
+    const form = useAccountForm()
+    form.phone.value = '13800138000'
+    form.password.value = 'secret'
+    const first = form.submit()
+    expect(await form.submit()).toBeNull()
+    expect(held).toHaveLength(1)
+    held[0]!.answer({ body: me({ account }) })
+    expect(await first).toEqual(me({ account }))
+    expect(form.submitting.value).toBe(false)
   })
 })

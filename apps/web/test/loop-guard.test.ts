@@ -1,8 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAX_AUTOMATIC, resetLoopGuard, takeAutomaticAuthorization, takeFreshRetry, WINDOW_MS } from '~/auth/loop-guard'
 
 beforeEach(() => {
   sessionStorage.clear()
+})
+
+afterEach(() => {
+  vi.unstubAllGlobals()
 })
 
 describe('loop guard', () => {
@@ -47,6 +51,26 @@ describe('loop guard', () => {
     resetLoopGuard()
     expect(takeAutomaticAuthorization('/', t0)).toBe(true)
     sessionStorage.setItem('wxshop:auth-tries:v1', '{not json')
+    expect(takeAutomaticAuthorization('/', t0)).toBe(true)
+  })
+
+  it('should refuse when it cannot keep count, since a loop is worse than an error page', () => {
+    // a private mode that reads but refuses every write
+    vi.stubGlobal('sessionStorage', {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError')
+      },
+      removeItem: () => {},
+    })
+    expect(takeAutomaticAuthorization('/', Date.now())).toBe(false)
+    expect(takeFreshRetry('/', Date.now())).toBe(false)
+  })
+
+  it('should not count attempts stamped in the future, so a clock set back locks nobody out', () => {
+    const t0 = 1_700_000_000_000
+    takeAutomaticAuthorization('/', t0 + 60_000)
+    takeAutomaticAuthorization('/', t0 + 60_000)
     expect(takeAutomaticAuthorization('/', t0)).toBe(true)
   })
 })

@@ -13,7 +13,7 @@ describe('ProfilePage', () => {
 
   async function render() {
     setActivePinia(createPinia())
-    useSessionStore().setMe(me({ scope: 'snsapi_userinfo', profile, bound: true, account: { id: 7, phone: '13800138000' } }))
+    useSessionStore().setMe(me({ scope: 'snsapi_userinfo', profile, account: { id: 7, phone: '138****8000' } }))
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [{ path: '/profile', component: ProfilePage }, { path: '/:rest(.*)*', component: { render: () => null } }],
@@ -36,7 +36,7 @@ describe('ProfilePage', () => {
     closeDialog()
   })
 
-  it('should show the WeChat avatar and nickname and the masked bound phone', async () => {
+  it('should show the WeChat avatar and nickname and the bound phone as the API masked it', async () => {
     const { wrapper } = await render()
     expect(wrapper.text()).toContain('小明')
     expect(wrapper.get('img').attributes('src')).toBe(profile.headimgurl)

@@ -10,7 +10,6 @@ export function meOf(session: Session): Me {
     openid: session.openid,
     scope: session.scope,
     snapshot: false,
-    bound: account !== null,
     profile: session.profile,
     account,
   }
@@ -18,10 +17,10 @@ export function meOf(session: Session): Me {
 
 /** A 快照页 visitor: a virtual openid that is shown to the SPA but never stored or bound. */
 export function snapshotMe(openid: string): Me {
-  return { openid, scope: 'snsapi_base', snapshot: true, bound: false, profile: null, account: null }
+  return { openid, scope: 'snsapi_base', snapshot: true, profile: null, account: null }
 }
 
-/** 13800138000 → 138****8000 */
+/** 13800138000 → 138****8000: the one place a phone is masked (the SPA shows it as it comes). */
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone
 }

@@ -1,3 +1,4 @@
+import type { OAuthScope } from '@wxshop/shared'
 import type { Generated, Insertable, Selectable } from 'kysely'
 
 // Column names are the database's (snake_case); repositories map rows to the shared camelCase types.
@@ -27,8 +28,6 @@ export interface ProductTable {
   created_at: string
 }
 
-export type ScopeColumn = 'snsapi_base' | 'snsapi_userinfo'
-
 export interface AccountTable {
   id: Generated<number>
   /** 11-digit mainland mobile number, unique */
@@ -42,7 +41,7 @@ export interface WechatIdentityTable {
   openid: string
   unionid: string | null
   /** the best scope ever granted */
-  scope: ScopeColumn
+  scope: OAuthScope
   nickname: string | null
   headimgurl: string | null
   sex: number | null
@@ -72,7 +71,7 @@ export interface OAuthStateTable {
   state_hash: string
   /** sha256 hex of the browser cookie's nonce */
   browser_hash: string
-  scope: ScopeColumn
+  scope: OAuthScope
   return_to: string
   created_at: string
   expires_at: string

@@ -105,12 +105,12 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
       const openid = newOpenid()
       await mock.control('PUT', `/users/${openid}`, { nickname: '小王' })
       const { browser, response } = await wechatLogin(app, mock, { openid, scope: 'snsapi_userinfo' })
-      expect(response.json()).toMatchObject({ openid, scope: 'snsapi_userinfo', profile: { nickname: '小王' }, bound: false })
+      expect(response.json()).toMatchObject({ openid, scope: 'snsapi_userinfo', profile: { nickname: '小王' }, account: null })
       const registered = await browser.post('/api/account/register', { phone: '13700137000', password: 'secret123' })
-      expect(registered.json()).toMatchObject({ bound: true, account: { phone: '137****7000' } })
+      expect(registered.json()).toMatchObject({ account: { phone: '137****7000' } })
       expect((await browser.post('/api/auth/logout')).statusCode).toBe(200)
       const again = await wechatLogin(app, mock, { openid, browser })
-      expect(again.response.json()).toMatchObject({ scope: 'snsapi_userinfo', bound: false })
+      expect(again.response.json()).toMatchObject({ scope: 'snsapi_userinfo', account: null })
     } finally {
       await app.close()
     }

@@ -95,6 +95,13 @@ describe('page fast path (stack.mock mode)', () => {
     const response = await createBrowser(stack.app).request({ method: method as 'GET' | 'HEAD', url })
     expect(response.statusCode).not.toBe(302)
   })
+
+  it('should not send to WeChat a URL the returnTo rule would refuse (too long, an encoded slash, a backslash)', async () => {
+    for (const url of [`/product/${'1'.repeat(1100)}`, '/cart/%2f%2fevil.example', '/cart?from=a\\b']) {
+      const response = await createBrowser(stack.app).get(url)
+      expect(response.statusCode, url).not.toBe(302)
+    }
+  })
 })
 
 describe('page fast path (live mode)', () => {
@@ -115,6 +122,15 @@ describe('page fast path (live mode)', () => {
     const response = await createBrowser(app).get('/', { 'user-agent': WECHAT_UA })
     expect(response.statusCode).toBe(302)
     expect(response.headers.location).toMatch(/^http:\/\/127\.0\.0\.1:9\/connect\/oauth2\/authorize\?appid=wx0123456789abcdef&/)
+  })
+
+  // The shared wechatClientOf rule: the SPA and the mock read user agents the same way.
+  it.each([
+    ['redirect', 'a WeChat user agent in lower case', WECHAT_UA.replace('MicroMessenger', 'micromessenger'), 302],
+    ['serve index.html to', 'WeChat for Windows, which cannot finish web authorisation', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/81.0 MicroMessenger/7.0.20.1781(0x6700143B) WindowsWechat', 200],
+  ])('should %s %s', async (_what, _name, userAgent, status) => {
+    const response = await createBrowser(app).get('/', { 'user-agent': userAgent })
+    expect(response.statusCode).toBe(status)
   })
 })
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@wxshop/shared'
+import { type ApiErrorBody, ErrorCode } from '@wxshop/shared'
 
 /** Codes the transport adds to the API's own (`VALIDATION`, `NOT_FOUND`, `INTERNAL`, …). */
 export const TransportErrorCode = {
@@ -96,9 +96,9 @@ function toApiError(status: number, data: unknown): ApiError {
     return new ApiError(status, data.error.code, data.error.message)
   // A proxy's HTML page, an empty 502, a foreign JSON shape: keep the status, guess the code.
   if (status >= 500)
-    return new ApiError(status, 'INTERNAL', SERVER_MESSAGE)
+    return new ApiError(status, ErrorCode.Internal, SERVER_MESSAGE)
   if (status === 404)
-    return new ApiError(status, 'NOT_FOUND', '请求的内容不存在')
+    return new ApiError(status, ErrorCode.NotFound, '请求的内容不存在')
   return new ApiError(status, TransportErrorCode.BadResponse, `请求失败（${status}）`)
 }
 
@@ -145,13 +145,13 @@ export function errorMessage(error: unknown): string {
     case TransportErrorCode.Network:
     case TransportErrorCode.Timeout:
       return error.message
-    case 'NOT_FOUND':
+    case ErrorCode.NotFound:
       return '请求的内容不存在'
-    case 'VALIDATION':
+    case ErrorCode.Validation:
       return '请求参数有误'
-    case 'RATE_LIMITED':
+    case ErrorCode.RateLimited:
       return '操作太频繁，请稍后再试'
     default:
-      return error.status >= 500 || error.code === 'INTERNAL' ? SERVER_MESSAGE : '出错了，请稍后重试'
+      return error.status >= 500 || error.code === ErrorCode.Internal ? SERVER_MESSAGE : '出错了，请稍后重试'
   }
 }

@@ -1,11 +1,10 @@
-import type { OAuthScope } from '@wxshop/shared'
-import type { RouteLocationRaw, RouteMeta } from 'vue-router'
+import { ErrorCode, isWechat, type OAuthScope, routeAuthFor } from '@wxshop/shared'
+import type { RouteLocationRaw } from 'vue-router'
 import { authorizeUrl } from '~/api/auth'
 import { isApiError, TransportErrorCode } from '~/api/client'
 import { useAppConfigStore } from '~/stores/app-config'
 import { navigateAway } from './navigate-away'
 import { returnToFor } from './return-to'
-import { wechatEnv } from './wechat-env'
 
 /** Why /auth/error is shown; the page words each one. */
 export const AuthErrorReason = {
@@ -21,9 +20,12 @@ export const AuthErrorReason = {
 } as const
 export type AuthErrorReason = typeof AuthErrorReason[keyof typeof AuthErrorReason]
 
-/** The scope a route asks WeChat for: the profile only where it is shown. */
-export function scopeFor(meta: Pick<RouteMeta, 'auth'>): OAuthScope {
-  return meta.auth === 'userinfo' ? 'snsapi_userinfo' : 'snsapi_base'
+/**
+ * The scope a path asks WeChat for (`routeAuthFor`, the table the API's page fast path reads): the
+ * profile only where it is shown; the silent one for pages that need none but were asked anyway.
+ */
+export function scopeFor(path: string): OAuthScope {
+  return routeAuthFor(path).scope ?? 'snsapi_base'
 }
 
 /** /auth/error for `reason`; `returnTo` (a router full path) is where 重试 goes back to. */
@@ -36,7 +38,7 @@ export function reasonOf(error: unknown): AuthErrorReason {
   if (!isApiError(error))
     return AuthErrorReason.Unknown
   switch (error.code) {
-    case 'WECHAT_UNAVAILABLE':
+    case ErrorCode.WechatUnavailable:
     case TransportErrorCode.Network:
     case TransportErrorCode.Timeout:
       return AuthErrorReason.Unavailable
@@ -54,7 +56,7 @@ export function reasonOf(error: unknown): AuthErrorReason {
 export async function authorize(scope: OAuthScope, fullPath: string): Promise<false | RouteLocationRaw> {
   // In mock mode every browser plays WeChat; live WeChat would only say 请在微信客户端打开链接.
   const config = await useAppConfigStore().load()
-  if (config?.mode === 'live' && wechatEnv() === 'not-wechat')
+  if (config?.mode === 'live' && !isWechat(navigator.userAgent))
     return { path: '/open-in-wechat', query: { returnTo: fullPath }, replace: true }
   let url: string
   try {

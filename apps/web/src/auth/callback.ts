@@ -1,3 +1,5 @@
+import { withoutOAuthParams } from '@wxshop/shared'
+
 /**
  * WeChat's way back: `redirect_uri?code=CODE&state=STATE` when the user agreed, `?state=STATE` alone
  * when they refused. Read from `window.location.search`, never from the route: in hash mode the
@@ -9,7 +11,6 @@ export interface OAuthCallback {
   state: string
 }
 
-const OAUTH_PARAMS = ['code', 'state']
 /** The fragment of WeChat's authorize URL; a browser may carry it over a redirect that has none. */
 const WECHAT_FRAGMENT = '#wechat_redirect'
 
@@ -20,13 +21,6 @@ export function readCallback(search: string): OAuthCallback | null {
   if (state === null)
     return null
   return { code: params.get('code') || null, state }
-}
-
-/** `search` without `code` and `state`; every other parameter is kept byte for byte. */
-export function withoutOAuthParams(search: string): string {
-  const kept = search.replace(/^\?/, '').split('&')
-    .filter(part => part !== '' && !OAUTH_PARAMS.includes(paramName(part)))
-  return kept.length > 0 ? `?${kept.join('&')}` : ''
 }
 
 /** `hash` unless it is WeChat's own `#wechat_redirect`, which means no hash at all. */
@@ -41,9 +35,7 @@ export function withoutWechatFragment(hash: string): string {
  */
 export function stripCallback(): void {
   const { pathname, search, hash } = window.location
-  const clean = withoutCallbackParts(pathname + search + hash)
-  if (clean !== pathname + search + hash)
-    window.history.replaceState(window.history.state, '', clean)
+  window.history.replaceState(window.history.state, '', withoutCallbackParts(pathname + search + hash))
 }
 
 /** Codes posted in this page life: a code seen again (bfcache restore, a second guard run) is never re-posted. */
@@ -57,22 +49,9 @@ export function claimCode(code: string): boolean {
   return true
 }
 
-function paramName(part: string): string {
-  const name = (part.split('=', 1)[0] ?? '').replace(/\+/g, ' ')
-  try {
-    return decodeURIComponent(name)
-  } catch {
-    return name
-  }
-}
-
 /** A router full path (`/cart?x=1#top`) without `code`, `state` and WeChat's fragment. */
 export function withoutCallbackParts(fullPath: string): string {
-  const hashAt = fullPath.indexOf('#')
-  const beforeHash = hashAt === -1 ? fullPath : fullPath.slice(0, hashAt)
-  const hash = hashAt === -1 ? '' : fullPath.slice(hashAt)
-  const queryAt = beforeHash.indexOf('?')
-  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt)
-  const search = queryAt === -1 ? '' : beforeHash.slice(queryAt)
-  return path + withoutOAuthParams(search) + withoutWechatFragment(hash)
+  const clean = withoutOAuthParams(fullPath)
+  const hashAt = clean.indexOf('#')
+  return hashAt === -1 ? clean : clean.slice(0, hashAt) + withoutWechatFragment(clean.slice(hashAt))
 }

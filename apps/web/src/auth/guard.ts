@@ -1,4 +1,4 @@
-import type { OAuthScope } from '@wxshop/shared'
+import { ErrorCode, type OAuthScope, routeAuthFor } from '@wxshop/shared'
 import { parseQuery, type RouteLocationNormalized, type RouteLocationRaw } from 'vue-router'
 import { exchangeCode } from '~/api/auth'
 import { isApiError } from '~/api/client'
@@ -28,8 +28,9 @@ export async function authGuard(to: RouteLocationNormalized): Promise<GuardResul
 }
 
 /** Pages a 快照页 identity cannot use: App.vue shows the explanation instead of the page. */
-export function needsFullService(route: Pick<RouteLocationNormalized, 'meta' | 'name'>): boolean {
-  return route.meta.account || route.meta.auth === 'userinfo' || route.name === 'login'
+export function needsFullService(route: Pick<RouteLocationNormalized, 'path' | 'name'>): boolean {
+  const auth = routeAuthFor(route.path)
+  return auth.account || auth.scope === 'snsapi_userinfo' || route.name === 'login'
 }
 
 /** Handles `?code&state` / `?state` in the address bar; undefined when there is none (or nothing left to do). */
@@ -64,18 +65,20 @@ async function completeCallback(to: RouteLocationNormalized): Promise<GuardResul
 /** A used or expired code, or a refused state: one fresh authorisation per route, then /auth/error. */
 function afterFailedExchange(error: unknown, to: RouteLocationNormalized, returnTo: string): Promise<GuardResult> | GuardResult {
   const code = isApiError(error) ? error.code : ''
-  const reason = code === 'OAUTH_CODE_INVALID'
+  const reason = code === ErrorCode.OAuthCodeInvalid
     ? AuthErrorReason.CodeInvalid
-    : code === 'OAUTH_STATE_INVALID' || code === 'VALIDATION' ? AuthErrorReason.StateInvalid : null
+    : code === ErrorCode.OAuthStateInvalid || code === ErrorCode.Validation ? AuthErrorReason.StateInvalid : null
   if (reason === null)
     return authErrorRoute(reasonOf(error), returnTo)
   if (!takeFreshRetry(to.path))
     return authErrorRoute(reason, returnTo)
-  return automatic(scopeFor(to.meta), to.path, returnTo)
+  return automatic(scopeFor(to.path), to.path, returnTo)
 }
 
 async function identify(to: RouteLocationNormalized): Promise<GuardResult> {
-  if (!to.meta.auth)
+  // What the page needs comes from the shared table, so the API's page fast path decides alike.
+  const auth = routeAuthFor(to.path)
+  if (!auth.scope)
     return true
   const session = useSessionStore()
   let me
@@ -83,17 +86,18 @@ async function identify(to: RouteLocationNormalized): Promise<GuardResult> {
     me = await session.loadMe()
   } catch (error) {
     // Nobody could say who this is (network, server): browsing goes on, a page that needs the user explains.
-    return to.meta.account || to.meta.auth === 'userinfo' ? authErrorRoute(reasonOf(error), to.fullPath) : true
+    return auth.account || auth.scope === 'snsapi_userinfo' ? authErrorRoute(reasonOf(error), to.fullPath) : true
   }
   if (session.snapshot)
     return true
   if (!me)
-    return automatic(scopeFor(to.meta), to.path, to.fullPath)
-  if (to.meta.auth === 'userinfo' && me.scope === 'snsapi_base')
+    return automatic(auth.scope, to.path, to.fullPath)
+  if (auth.scope === 'snsapi_userinfo' && me.scope === 'snsapi_base')
     return automatic('snsapi_userinfo', to.path, to.fullPath)
-  if (to.meta.account && !me.bound)
+  // Bound means `account` is there: Me holds no separate flag to disagree with it.
+  if (auth.account && me.account === null)
     return { path: '/login', query: { redirect: to.fullPath } }
-  if (to.name === 'login' && me.bound)
+  if (to.name === 'login' && me.account !== null)
     return { ...splitPath(safePath(to.query.redirect, '/profile')), replace: true }
   return true
 }

@@ -1,3 +1,4 @@
+import { isSafeReturnPath } from '@wxshop/shared'
 import { hashMode } from '~/router/mode'
 
 /**
@@ -8,8 +9,11 @@ export function returnToFor(fullPath: string, hash: boolean = hashMode): string 
   return hash ? `/#${fullPath}` : fullPath
 }
 
-/** A path on our own origin, or `fallback`: never `//host` or an absolute URL (an open redirect). */
+/**
+ * A query value (`?redirect=`, `?returnTo=`) as a path to go to, or `fallback` unless it is a safe
+ * path on our own origin (`isSafeReturnPath`, the rule the API's `returnTo` schema uses too).
+ */
 export function safePath(value: unknown, fallback: string): string {
   const path = Array.isArray(value) ? value[0] : value
-  return typeof path === 'string' && /^\/(?![/\\])\S*$/.test(path) ? path : fallback
+  return typeof path === 'string' && isSafeReturnPath(path) ? path : fallback
 }

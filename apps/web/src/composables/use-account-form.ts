@@ -1,22 +1,21 @@
-import type { Me } from '@wxshop/shared'
+import { AccountMessage, ErrorCode, type Me, type PasswordPurpose } from '@wxshop/shared'
 import { ref } from 'vue'
 import { loginAccount, registerAccount } from '~/api/auth'
 import { errorMessage, isApiError } from '~/api/client'
 import { useSessionStore } from '~/stores/session'
-import type { AccountFormMode } from '~/utils/account-rules'
 
 /** Codes whose API message is written for shoppers (Chinese) and is shown as it is. */
-const SHOWN_AS_IS = new Set(['CONFLICT', 'UNAUTHORIZED', 'RATE_LIMITED', 'VALIDATION'])
+const SHOWN_AS_IS = new Set<string>([ErrorCode.Conflict, ErrorCode.Unauthorized, ErrorCode.RateLimited, ErrorCode.Validation])
 const FALLBACK: Record<string, string> = {
-  CONFLICT: '该手机号已注册，请直接登录',
-  UNAUTHORIZED: '手机号或密码错误',
-  VALIDATION: '请检查手机号和密码',
+  [ErrorCode.Conflict]: AccountMessage.PhoneTaken,
+  [ErrorCode.Unauthorized]: AccountMessage.WrongCredentials,
+  [ErrorCode.Validation]: '请检查手机号和密码',
 }
 
 /** Login or register (both bind this WeChat identity to the account) and the errors to show. */
 export function useAccountForm() {
   const session = useSessionStore()
-  const mode = ref<AccountFormMode>('login')
+  const mode = ref<PasswordPurpose>('login')
   const phone = ref('')
   const password = ref('')
   const submitting = ref(false)
@@ -42,7 +41,7 @@ export function useAccountForm() {
       session.setMe(me)
       return me
     } catch (error) {
-      if (isApiError(error) && error.code === 'CONFLICT')
+      if (isApiError(error) && error.code === ErrorCode.Conflict)
         phoneError.value = messageOf(error)
       else
         formError.value = messageOf(error)

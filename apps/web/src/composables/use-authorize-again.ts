@@ -19,17 +19,17 @@ export function useAuthorizeAgain() {
       return
     busy.value = true
     resetLoopGuard()
-    const result = await authorize(scope ?? scopeFor(router.resolve(fullPath).meta), fullPath)
+    const result = await authorize(scope ?? scopeFor(router.resolve(fullPath).path), fullPath)
     // false: the page should have left by now; if it is still here, the button works again.
     busy.value = false
     if (result !== false)
       await router.replace(result)
   }
 
-  // Back from WeChat into a page kept in the back/forward cache: the button must work again.
-  const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted)
-      busy.value = false
+  // Back from WeChat into a page kept in the back/forward cache (the only pageshow this page can
+  // see while busy: any other load starts a new page): the button must work again.
+  const onPageShow = () => {
+    busy.value = false
   }
   window.addEventListener('pageshow', onPageShow)
   onBeforeUnmount(() => window.removeEventListener('pageshow', onPageShow))

@@ -23,8 +23,6 @@ export function useCartRefresh() {
   const refreshing = ref(false)
 
   async function refresh() {
-    if (cart.lines.length === 0)
-      return
     refreshing.value = true
     try {
       const text = describeRefresh(await cart.refreshPrices())

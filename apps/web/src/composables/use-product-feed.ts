@@ -1,6 +1,6 @@
 import type { ProductSummary } from '@wxshop/shared'
 import { ref, shallowRef } from 'vue'
-import { errorMessage, isApiError, TransportErrorCode } from '~/api/client'
+import { errorMessage } from '~/api/client'
 import { listProducts } from '~/api/products'
 
 export const FEED_PAGE_SIZE = 10
@@ -46,7 +46,8 @@ export function useProductFeed() {
       finished.value = !list.hasMore
       return null
     } catch (e) {
-      if (controller !== own || (isApiError(e) && e.code === TransportErrorCode.Aborted))
+      // Superseded (and aborted by the newer request): its failure is nobody's concern.
+      if (controller !== own)
         return undefined
       return e
     } finally {

@@ -1,4 +1,4 @@
-import type { Product } from '@wxshop/shared'
+import { ErrorCode, type Product } from '@wxshop/shared'
 import { type MaybeRefOrGetter, ref, shallowRef, toValue, watch } from 'vue'
 import { isApiError } from '~/api/client'
 import { getProduct } from '~/api/products'
@@ -27,7 +27,7 @@ export function useProduct(id: MaybeRefOrGetter<number>) {
       if (controller !== own)
         return
       product.value = null
-      if (isApiError(e) && e.code === 'NOT_FOUND')
+      if (isApiError(e) && e.code === ErrorCode.NotFound)
         notFound.value = true
       else
         error.value = e

@@ -4,8 +4,8 @@ import { useAppConfigStore } from '~/stores/app-config'
 
 /**
  * Every navigation guard is installed here, in order: the WeChat login guard (src/auth/guard.ts:
- * OAuth callback, silent snsapi_base, snsapi_userinfo for `meta.auth === 'userinfo'`, binding
- * before `meta.account` pages), then titles.
+ * OAuth callback, silent snsapi_base, snsapi_userinfo and binding where `routeAuthFor` in
+ * @wxshop/shared says a path needs them), then titles.
  */
 export function installGuards(router: Router): void {
   router.beforeEach(authGuard)
@@ -23,12 +23,9 @@ export function installGuards(router: Router): void {
     // Stores are read inside the hook: pinia is installed before the first navigation runs.
     const appConfig = useAppConfigStore()
     setTitle(to, appConfig.shopName)
-    if (!appConfig.config) {
-      void appConfig.load().then(() => {
-        if (router.currentRoute.value.fullPath === to.fullPath)
-          setTitle(to, appConfig.shopName)
-      })
-    }
+    // Each navigation waits on the same request, in order: the last one's title is the one left.
+    if (!appConfig.config)
+      void appConfig.load().then(() => setTitle(to, appConfig.shopName))
   })
 }
 

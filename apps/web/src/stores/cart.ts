@@ -119,8 +119,6 @@ export const useCartStore = defineStore('cart', () => {
   async function refreshPrices(): Promise<RefreshReport> {
     const report: RefreshReport = { priceChanged: [], quantityReduced: [], soldOut: [], removed: [] }
     const ids = lines.value.map(line => line.productId)
-    if (ids.length === 0)
-      return report
     const found = new Map<number, ProductSummary>()
     for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
       const chunk = ids.slice(i, i + REFRESH_CHUNK)

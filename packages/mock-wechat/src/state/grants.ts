@@ -1,7 +1,10 @@
+import type { OAuthScope } from '@wxshop/shared'
+
 /** What the user granted on the authorize page, and what the codes and tokens derived from it carry. */
 
-export const OauthScope = { Base: 'snsapi_base', Userinfo: 'snsapi_userinfo' } as const
-export type OauthScope = typeof OauthScope[keyof typeof OauthScope]
+// WeChat's scope names; the union is the shop's one declaration (OAuthScope), not a second copy.
+export const OauthScope = { Base: 'snsapi_base', Userinfo: 'snsapi_userinfo' } as const satisfies Record<string, OAuthScope>
+export type OauthScope = OAuthScope
 
 export const Consent = { Allow: 'allow', Deny: 'deny', Snapshot: 'snapshot' } as const
 export type Consent = typeof Consent[keyof typeof Consent]

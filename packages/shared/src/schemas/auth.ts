@@ -1,13 +1,15 @@
 import { Type, type Static } from 'typebox'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PHONE_PATTERN } from '../account-rules'
+import { RETURN_PATH_MAX_LENGTH, RETURN_PATH_PATTERN } from '../return-path'
 
 export const OAuthScopeSchema = Type.Union([Type.Literal('snsapi_base'), Type.Literal('snsapi_userinfo')])
 export type OAuthScope = Static<typeof OAuthScopeSchema>
 
 /**
  * Where to come back to after authorisation: a path on our own origin (optionally with query and
- * `#/hash-route`). Never `//host` or an absolute URL: that would make us an open redirect.
+ * `#/hash-route`). The rule, and what it refuses, is in return-path.ts (`isSafeReturnPath`).
  */
-export const ReturnToSchema = Type.String({ minLength: 1, maxLength: 1024, pattern: '^/(?![/\\\\])[^\\s]*$' })
+export const ReturnToSchema = Type.String({ minLength: 1, maxLength: RETURN_PATH_MAX_LENGTH, pattern: RETURN_PATH_PATTERN })
 
 export const AuthorizeRequestSchema = Type.Object({
   scope: OAuthScopeSchema,
@@ -49,19 +51,19 @@ export const MeSchema = Type.Object({
   scope: OAuthScopeSchema,
   /** a 快照页 virtual identity: browse only, never stored or bound */
   snapshot: Type.Boolean(),
-  bound: Type.Boolean(),
   profile: Type.Union([WechatProfileSchema, Type.Null()]),
   account: Type.Union([AccountSummarySchema, Type.Null()]),
 })
 export type Me = Static<typeof MeSchema>
 
-const Phone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'mainland China mobile number, 11 digits' })
-const Password = Type.String({ minLength: 8, maxLength: 64 })
+// maxLength counts code points (ajv's default), as account-rules.ts does.
+const Phone = Type.String({ pattern: PHONE_PATTERN, description: 'mainland China mobile number, 11 digits' })
+const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
 
 export const RegisterRequestSchema = Type.Object({ phone: Phone, password: Password })
 export type RegisterRequest = Static<typeof RegisterRequestSchema>
 
-export const LoginRequestSchema = Type.Object({ phone: Phone, password: Type.String({ minLength: 1, maxLength: 64 }) })
+export const LoginRequestSchema = Type.Object({ phone: Phone, password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }) })
 export type LoginRequest = Static<typeof LoginRequestSchema>
 
 export const OkSchema = Type.Object({ ok: Type.Literal(true) })

@@ -1,13 +1,5 @@
-import { Type, type Static } from 'typebox'
-
-/** The one error body every API route answers with. `code` is stable and machine-readable. */
-export const ApiErrorBodySchema = Type.Object({
-  error: Type.Object({
-    code: Type.String({ description: 'stable machine-readable code, e.g. NOT_FOUND, VALIDATION' }),
-    message: Type.String({ description: 'human-readable explanation' }),
-  }),
-})
-export type ApiErrorBody = Static<typeof ApiErrorBodySchema>
+// Free of TypeBox (the body schema is in error-body.ts): the SPA compares codes in its entry
+// chunk, and a schema here would pull TypeBox into every page load.
 
 /** Codes the API uses; the SPA branches on these, never on messages. */
 export const ErrorCode = {
@@ -24,11 +16,8 @@ export const ErrorCode = {
   OAuthStateInvalid: 'OAUTH_STATE_INVALID',
   /** WeChat refused the code: used twice (40163) or expired (40029) */
   OAuthCodeInvalid: 'OAUTH_CODE_INVALID',
-  /** a 快照页 virtual identity asked for something that needs a real one */
-  SnapshotUser: 'SNAPSHOT_USER',
-  /** the route needs a bound shop account */
+  /** the route needs a bound shop account (raised by the API's requireAccount hook) */
   AccountRequired: 'ACCOUNT_REQUIRED',
-  Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const
 export type ErrorCodeValue = typeof ErrorCode[keyof typeof ErrorCode]

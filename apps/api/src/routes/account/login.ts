@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBodySchema, ErrorCode, LoginRequestSchema, MeSchema } from '@wxshop/shared'
+import { AccountMessage, ApiErrorBodySchema, ErrorCode, LoginRequestSchema, MeSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
 import { knownDevice, rememberDevice } from '../../auth/known-device'
 import { meOf } from '../../auth/me'
-import { PHONE_RULE, PASSWORD_REQUIRED, tooManyAttempts, WRONG_CREDENTIALS } from '../../auth/messages'
+import { tooManyAttempts } from '../../auth/messages'
 import { ApiError, unauthorized } from '../../errors'
 
 /**
@@ -20,8 +20,8 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 429: ApiErrorBodySchema },
     },
     schemaErrorFormatter: bodyFieldErrors({
-      phone: () => new Error(PHONE_RULE),
-      password: () => new Error(PASSWORD_REQUIRED),
+      phone: () => new Error(AccountMessage.PhoneInvalid),
+      password: () => new Error(AccountMessage.LoginPasswordRule),
     }),
     preHandler: fastify.requireSession,
   }, async (request, reply) => {
@@ -42,7 +42,7 @@ const loginRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       ? await passwordHasher.verify(account.passwordHash, password)
       : await passwordHasher.verifyNobody(password)
     if (!account || !valid)
-      throw unauthorized(WRONG_CREDENTIALS)
+      throw unauthorized(AccountMessage.WrongCredentials)
     await verdict.succeeded()
     rememberDevice(reply, config.publicUrl, account.id, device)
     return meOf(await sessions.bindAccount(request, reply, request.session, account.id))

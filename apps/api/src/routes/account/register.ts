@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBodySchema, ErrorCode, MeSchema, RegisterRequestSchema } from '@wxshop/shared'
+import { AccountMessage, ApiErrorBodySchema, ErrorCode, MeSchema, passwordProblem, RegisterRequestSchema } from '@wxshop/shared'
 import { bodyFieldErrors } from '../../auth/form-errors'
 import { rememberDevice } from '../../auth/known-device'
 import { meOf } from '../../auth/me'
-import { PHONE_RULE, PHONE_TAKEN, tooManyRegistrations } from '../../auth/messages'
-import { isAcceptablePassword, PASSWORD_RULE } from '../../auth/password-policy'
+import { tooManyRegistrations } from '../../auth/messages'
 import { ApiError } from '../../errors'
 
 /**
@@ -21,14 +20,15 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: MeSchema, 400: ApiErrorBodySchema, 401: ApiErrorBodySchema, 409: ApiErrorBodySchema, 429: ApiErrorBodySchema },
     },
     schemaErrorFormatter: bodyFieldErrors({
-      phone: () => new Error(PHONE_RULE),
-      password: () => new Error(PASSWORD_RULE),
+      phone: () => new Error(AccountMessage.PhoneInvalid),
+      password: () => new Error(AccountMessage.NewPasswordRule),
     }),
     preHandler: fastify.requireSession,
   }, async (request, reply) => {
     const { phone, password } = request.body
-    if (!isAcceptablePassword(password))
-      throw new ApiError(400, ErrorCode.Validation, PASSWORD_RULE)
+    // The whole rule, lengths counted as the schema counts them; letters-and-digits is not in the schema.
+    if (passwordProblem(password, 'register') !== null)
+      throw new ApiError(400, ErrorCode.Validation, AccountMessage.NewPasswordRule)
     // "Taken" tells whether a phone has an account: every attempt counts, per user, address and phone.
     const verdict = await registerThrottle.begin({ phone, ip: request.ip, openid: request.session.openid })
     if (!verdict.allowed) {
@@ -39,11 +39,11 @@ const registerRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     // Hashed before the phone is looked up, so "taken" costs the same argon2 time as a new account.
     const passwordHash = await passwordHasher.hash(password)
     if (await accountRepository.findByPhone(phone))
-      throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
+      throw new ApiError(409, ErrorCode.Conflict, AccountMessage.PhoneTaken)
     // the unique index still decides a race between two registrations of one phone
     const accountId = await accountRepository.create({ phone, passwordHash, now: new Date() })
     if (accountId === null)
-      throw new ApiError(409, ErrorCode.Conflict, PHONE_TAKEN)
+      throw new ApiError(409, ErrorCode.Conflict, AccountMessage.PhoneTaken)
     // the owner's browser: its later logins are counted apart from others' guesses
     rememberDevice(reply, config.publicUrl, accountId, null)
     return meOf(await sessions.bindAccount(request, reply, request.session, accountId))

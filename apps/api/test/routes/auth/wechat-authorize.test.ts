@@ -42,6 +42,9 @@ describe('POST /api/auth/wechat/authorize', () => {
   it.each([
     ['an absolute URL', { scope: 'snsapi_base', returnTo: 'https://evil.example/' }],
     ['a protocol-relative URL', { scope: 'snsapi_base', returnTo: '//evil.example/' }],
+    ['a dot segment that resolves to //host', { scope: 'snsapi_base', returnTo: '/..//evil.example' }],
+    ['an encoded backslash', { scope: 'snsapi_base', returnTo: '/%5Cevil.example' }],
+    ['a tab that browsers strip', { scope: 'snsapi_base', returnTo: '/\t/evil.example' }],
     ['an unknown scope', { scope: 'snsapi_login', returnTo: '/' }],
   ])('should answer 400 VALIDATION when given %s', async (_, body) => {
     const response = await createBrowser(stack.app).post('/api/auth/wechat/authorize', body)
