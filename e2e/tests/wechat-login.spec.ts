@@ -89,6 +89,8 @@ test('should ask for consent only on 我的, show the WeChat nickname after bind
   await expect(page.getByText('晓雯 Xiaowen')).toBeVisible()
   await registerAccount(page)
   await expect(page).toHaveURL(/\/profile$/)
+  // the nickname shows on /login too: 退出登录 is what only 我的 has
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible()
   await expect(page.getByText('晓雯 Xiaowen')).toBeVisible()
 
   // 退出登录 ends the binding: the same WeChat user is re-identified silently, unbound again
