@@ -32,6 +32,14 @@ export const ApiErrmsg: Record<number, string> = {
   48001: 'api unauthorized',
 }
 
+/**
+ * Where the cgi-bin/* APIs word an errcode differently from sns/*: since stable_token exists, a
+ * stale or unknown global token points the caller to it (WeChat's common errcode table).
+ */
+export const CgiErrmsg: Record<number, string> = {
+  40001: 'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r',
+}
+
 export interface WechatErrorBody {
   errcode: number
   errmsg: string

@@ -35,7 +35,7 @@ describe('GET /cgi-bin/token', () => {
     clock.advance(1)
     const { body } = await ticket(app, old)
     expect(body.errcode).toBe(40001)
-    expect(body.errmsg).toMatch(errmsgPattern('invalid credential, access_token is invalid or not latest'))
+    expect(body.errmsg).toMatch(errmsgPattern('invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r'))
     expect((await ticket(app, fresh)).body.errcode).toBe(0)
   })
 

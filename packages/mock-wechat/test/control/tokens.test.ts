@@ -46,6 +46,7 @@ describe('the control API on the cgi-bin routes', () => {
     await app.inject({ method: 'POST', url: '/__control/fail', payload: { path, errcode: 40001 } })
     const { body } = path === '/cgi-bin/stable_token' ? await fetchStable(app) : await sns(app, path, { access_token, type: 'jsapi', openid: 'oX' })
     expect(body.errcode).toBe(40001)
+    expect(body.errmsg).toMatch(/^invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken/)
   })
 
   it('should count every credential call in calls, without the stable_token body', async () => {
