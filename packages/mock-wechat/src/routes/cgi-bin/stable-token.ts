@@ -21,7 +21,7 @@ function parseBody(raw: string): Parsed {
   }
 }
 
-const optionalString = (value: unknown) => value === undefined || typeof value === 'string'
+const optionalString = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string'
 
 /** POST /cgi-bin/stable_token: the current stable token, or a new one (force_refresh, limited). */
 const stableTokenRoute: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -38,7 +38,7 @@ const stableTokenRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const { grant_type, appid, secret, force_refresh: forceRefresh } = parsed.fields
     if (!optionalString(grant_type) || !optionalString(appid) || !optionalString(secret) || !(forceRefresh === undefined || typeof forceRefresh === 'boolean'))
       return fail(47001)
-    const refused = checkClientCredential(store.config, { grant_type, appid, secret } as Record<string, string | undefined>)
+    const refused = checkClientCredential(store.config, { grant_type, appid, secret })
     if (refused)
       return fail(refused)
     const notListed = whitelistRefusal(store.config, request.ip)
