@@ -7,6 +7,7 @@ import { installCallLog } from './hooks/call-log'
 import { installFaultInjection } from './hooks/fault-injection'
 import avatars from './routes/avatars'
 import bridgeRoutes from './routes/bridge'
+import cgiBinRoutes from './routes/cgi-bin'
 import controlRoutes from './routes/control'
 import oauthRoutes from './routes/oauth'
 import { createStore, type Store } from './state/store'
@@ -51,6 +52,7 @@ export function buildMockWechat(config: MockWechatConfig, options: BuildOptions 
 
   app.register(formbody)
   app.register(oauthRoutes)
+  app.register(cgiBinRoutes)
   app.register(controlRoutes, { prefix: '/__control' })
   app.register(avatars)
   app.register(bridgeRoutes)

@@ -1,4 +1,5 @@
 import { APP_ID_DESCRIPTION, APP_SECRET_DESCRIPTION, AppIdSchema, AppSecretSchema } from '@wxshop/shared'
+import { isIP } from 'node:net'
 import { Type, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 
@@ -21,6 +22,11 @@ export interface MockWechatConfig {
    * 2021-10-20. `legacy`: it answers the persona's sex and region, localised by `lang`.
    */
   userinfoRegion: UserinfoRegionMode
+  /**
+   * The account's IP whitelist (接口IP白名单): the addresses allowed to fetch an access_token.
+   * Empty allows every address, which is the mock's default (WeChat's is an empty list that refuses all).
+   */
+  ipWhitelist: string[]
 }
 
 export const UserinfoRegionMode = { Withheld: 'withheld', Legacy: 'legacy' } as const
@@ -46,6 +52,7 @@ const variables = {
   MOCK_WECHAT_OAUTH_DOMAIN: { schema: Type.String({ pattern: '^[A-Za-z0-9.-]+$' }), fallback: '', expected: 'a bare hostname without scheme, port or path, such as shop.example.com' },
   MOCK_WECHAT_ACCOUNT_NAME: { schema: Type.String({ minLength: 1, maxLength: 30 }), fallback: '微选好物', expected: '1 to 30 characters' },
   MOCK_WECHAT_PORT: { schema: Type.String({ pattern: '^[0-9]{1,5}$' }), fallback: '3100', expected: 'a port number between 0 and 65535 (0: any free port)' },
+  MOCK_WECHAT_IP_WHITELIST: { schema: Type.String(), fallback: '', expected: 'comma-separated IPv4 or IPv6 addresses such as 127.0.0.1,::1' },
   MOCK_WECHAT_USERINFO_REGION: { schema: Type.Union([Type.Literal('withheld'), Type.Literal('legacy')]), fallback: 'withheld', expected: '"withheld" or "legacy"' },
 } satisfies Record<string, Variable>
 
@@ -76,6 +83,10 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
     throw new MockConfigError(`PUBLIC_URL must be ${variables.PUBLIC_URL.expected}; got ${JSON.stringify(env.PUBLIC_URL)}`)
   }
 
+  const ipWhitelist = read('MOCK_WECHAT_IP_WHITELIST').split(',').map(entry => entry.trim()).filter(Boolean)
+  if (ipWhitelist.some(entry => isIP(entry) === 0))
+    throw new MockConfigError(`MOCK_WECHAT_IP_WHITELIST must be ${variables.MOCK_WECHAT_IP_WHITELIST.expected}; got ${JSON.stringify(env.MOCK_WECHAT_IP_WHITELIST)}`)
+
   return {
     appId: read('WECHAT_APPID'),
     appSecret: read('WECHAT_APPSECRET'),
@@ -84,5 +95,6 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
     accountName: read('MOCK_WECHAT_ACCOUNT_NAME'),
     port,
     userinfoRegion: read('MOCK_WECHAT_USERINFO_REGION') as UserinfoRegionMode,
+    ipWhitelist,
   }
 }

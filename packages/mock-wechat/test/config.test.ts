@@ -11,6 +11,7 @@ describe('loadMockConfig', () => {
       accountName: '微选好物',
       port: 3100,
       userinfoRegion: 'withheld',
+      ipWhitelist: [],
     })
   })
 
@@ -20,6 +21,10 @@ describe('loadMockConfig', () => {
 
   it('should let MOCK_WECHAT_OAUTH_DOMAIN override the domain when it is set', () => {
     expect(loadMockConfig({ MOCK_WECHAT_OAUTH_DOMAIN: 'm.example.com' }).oauthDomain).toBe('m.example.com')
+  })
+
+  it('should read the IP whitelist as a list of addresses when MOCK_WECHAT_IP_WHITELIST is set', () => {
+    expect(loadMockConfig({ MOCK_WECHAT_IP_WHITELIST: '10.0.0.1, ::1' }).ipWhitelist).toEqual(['10.0.0.1', '::1'])
   })
 
   it('should treat an empty value as unset when a .env line has no value', () => {
@@ -36,6 +41,7 @@ describe('loadMockConfig', () => {
     ['MOCK_WECHAT_PORT', 'abc'],
     ['MOCK_WECHAT_ACCOUNT_NAME', 'x'.repeat(31)],
     ['MOCK_WECHAT_USERINFO_REGION', 'full'],
+    ['MOCK_WECHAT_IP_WHITELIST', '10.0.0.1,shop.example.com'],
   ])('should name %s in the error when its value is %j', (name, value) => {
     expect(() => loadMockConfig({ [name]: value })).toThrow(MockConfigError)
     expect(() => loadMockConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be`))

@@ -88,3 +88,24 @@ export async function sns(app: MockWechat, path: string, query: Record<string, s
 export function errmsgPattern(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$`)
 }
+
+/** GET /cgi-bin/token with the right credentials unless overridden (undefined leaves one out). */
+export async function fetchToken(app: MockWechat, overrides: Record<string, string | undefined> = {}, remoteAddress?: string) {
+  const query = Object.entries({ grant_type: 'client_credential', appid: APPID, secret: SECRET, ...overrides })
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+  const response = await app.inject({ url: `/cgi-bin/token?${new URLSearchParams(query)}`, remoteAddress })
+  return { response, body: JSON.parse(response.body) as Record<string, unknown> }
+}
+
+/** POST /cgi-bin/stable_token with a JSON body (an object is sent as JSON with the right credentials merged in). */
+export async function fetchStable(app: MockWechat, body: Record<string, unknown> | string = {}, options: { contentType?: string, remoteAddress?: string } = {}) {
+  const payload = typeof body === 'string' ? body : JSON.stringify({ grant_type: 'client_credential', appid: APPID, secret: SECRET, ...body })
+  const headers = { 'content-type': options.contentType ?? 'application/json' }
+  const response = await app.inject({ method: 'POST', url: '/cgi-bin/stable_token', payload, headers, remoteAddress: options.remoteAddress })
+  return { response, body: JSON.parse(response.body) as Record<string, unknown> }
+}
+
+/** A fresh token from cgi-bin/token. */
+export async function serverToken(app: MockWechat): Promise<string> {
+  return (await fetchToken(app)).body.access_token as string
+}

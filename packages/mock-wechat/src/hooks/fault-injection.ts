@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { errorPage } from '../pages/error-page'
-import { wechatError } from '../wechat/errors'
+import { CgiErrmsg, wechatError } from '../wechat/errors'
 import { contentTypeForPath, sendWechatJson } from '../wechat/reply'
 import { isMockOwnPath, pathOf } from './paths'
 
@@ -48,6 +48,7 @@ export function installFaultInjection(app: FastifyInstance): void {
       return
     if (path.startsWith('/connect/'))
       return reply.type('text/html; charset=utf-8').send(errorPage({ errcode: fault.errcode, message: fault.errmsg, hint: '由 POST /__control/fail 注入的错误' }))
-    return sendWechatJson(reply, wechatError(fault.errcode, app.store.now(), fault.errmsg), contentTypeForPath(path))
+    const errmsg = fault.errmsg ?? (path.startsWith('/cgi-bin/') ? CgiErrmsg[fault.errcode] : undefined)
+    return sendWechatJson(reply, wechatError(fault.errcode, app.store.now(), errmsg), contentTypeForPath(path))
   })
 }

@@ -43,3 +43,13 @@ export function newRid(nowMs: number): string {
 export function newTicket(): string {
   return randomBytes(16).toString('hex')
 }
+
+/** Global access_tokens are longer than the users' (WeChat asks for 512 characters of storage). */
+export function newAccessToken(): string {
+  return `87_${randomString(150, BASE64URL)}`
+}
+
+/** jsapi / wx_card tickets: 86 base64url characters, like `bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhK…`. */
+export function newApiTicket(): string {
+  return randomString(86, BASE64URL)
+}

@@ -9,7 +9,7 @@ import { createPersonas } from './personas'
 import { createServerCredentials } from './server-credentials'
 
 /**
- * Everything the mock remembers, in memory. The token service fills `accessTokens` and `jsapiTickets`;
+ * Everything the mock remembers, in memory. The cgi-bin routes fill `accessTokens` and `jsapiTickets`;
  * later areas (pay, push) add their own collections here and hook into `reset` and `expire` with
  * `onReset` and `onExpire` (a new kind of `expire` is added to ExpireKind first).
  */
@@ -19,7 +19,8 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   const userTokens = createExpiringMap<UserTokenGrant>(now)
   const refreshTokens = createExpiringMap<RefreshGrant>(now)
   const consentTickets = createExpiringMap<PendingAuthorization>(now)
-  const { accessTokens, jsapiTickets } = createServerCredentials(now)
+  const credentials = createServerCredentials(now)
+  const { accessTokens, jsapiTickets } = credentials
   const devices = createDevices()
   const calls = createCallLog()
   const faults = createFaults()
@@ -40,13 +41,14 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   onExpire(ExpireKind.Codes, () => codes.expireAll())
   onExpire(ExpireKind.OauthAccessToken, () => userTokens.expireAll())
   onExpire(ExpireKind.OauthRefreshToken, () => refreshTokens.expireAll())
-  // The server credentials: nothing to expire until the token service issues them.
+  // The server credentials: the current tokens and tickets then answer 42001 / a new fetch.
   onExpire(ExpireKind.AccessToken, () => accessTokens.expireAll())
   onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
 
   onReset(() => {
     for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, accessTokens, jsapiTickets, devices, calls, faults])
       collection.clear()
+    credentials.clear()
     nextLogin = undefined
   })
 
@@ -61,6 +63,8 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     /** The Official Account's global access_tokens (server-credentials.ts), apart from the users' OAuth tokens. */
     accessTokens,
     jsapiTickets,
+    /** Which token and ticket is current, and the force_refresh history (server-credentials.ts). */
+    credentials,
     /** Which persona each browser's in-page client plays (devices.ts). */
     devices,
     calls,

@@ -13,7 +13,9 @@ export const ApiErrmsg: Record<number, string> = {
   40029: 'invalid code',
   40030: 'invalid refresh_token',
   40125: 'invalid appsecret',
+  40097: 'invalid args',
   40163: 'code been used',
+  40164: 'invalid ip, not in whitelist',
   41001: 'access_token missing',
   41002: 'appid missing',
   41003: 'refresh_token missing',
@@ -22,8 +24,20 @@ export const ApiErrmsg: Record<number, string> = {
   41009: 'missing openid',
   42001: 'access_token expired',
   42002: 'refresh_token expired',
+  43002: 'require POST method',
+  44002: 'empty post data',
   45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit must slower retry next minute',
+  47001: 'data format error',
   48001: 'api unauthorized',
+}
+
+/**
+ * Where the cgi-bin/* APIs word an errcode differently from sns/*: since stable_token exists, a
+ * stale or unknown global token points the caller to it (WeChat's common errcode table).
+ */
+export const CgiErrmsg: Record<number, string> = {
+  40001: 'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r',
 }
 
 export interface WechatErrorBody {

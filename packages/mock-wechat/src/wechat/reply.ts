@@ -14,7 +14,11 @@ export function contentTypeForPath(path: string): string {
   return path.startsWith('/sns/') ? WechatContentType.sns : WechatContentType.cgi
 }
 
-/** Answers like WeChat: always HTTP 200, errors in the body, the JSON sent as exact text. */
+/**
+ * Answers like WeChat: always HTTP 200, errors in the body, the JSON sent as exact text. Sent as a
+ * Buffer so Fastify keeps the content type byte for byte (for a string it would rewrite
+ * `encoding=utf-8` as `encoding="utf-8"; charset=utf-8`).
+ */
 export function sendWechatJson(reply: FastifyReply, body: object, contentType: string): FastifyReply {
-  return reply.code(200).header('content-type', contentType).send(JSON.stringify(body))
+  return reply.code(200).header('content-type', contentType).send(Buffer.from(JSON.stringify(body)))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MockWechat } from '../../src/app'
-import { APPID, authorize, baseCode, build, exchange, SECRET, sns } from '../helper'
+import { APPID, authorize, baseCode, build, exchange, SECRET, serverToken, sns } from '../helper'
 
 describe('POST /__control/expire', () => {
   const expire = (app: MockWechat, what: string) => app.inject({ method: 'POST', url: '/__control/expire', payload: { what } })
@@ -12,15 +12,24 @@ describe('POST /__control/expire', () => {
     expect((await sns(app, '/sns/auth', { access_token, openid })).body.errcode).toBe(0)
   })
 
-  it('should expire the server credentials the token service keeps when access_token or jsapi_ticket is named', async () => {
+  it('should make the current access_token answer 42001 and leave the ticket alone when access_token is named', async () => {
     const { app } = build()
-    const token = app.store.accessTokens.set('server-token', { appId: APPID }, 7200_000)
-    const ticket = app.store.jsapiTickets.set('ticket', { appId: APPID, accessToken: 'server-token' }, 7200_000)
+    const access_token = await serverToken(app)
+    const { ticket } = (await sns(app, '/cgi-bin/ticket/getticket', { access_token, type: 'jsapi' })).body
     expect((await expire(app, 'access_token')).json()).toEqual({ what: 'access_token', expired: 1 })
-    expect(app.store.accessTokens.isLive(token)).toBe(false)
-    expect(app.store.jsapiTickets.isLive(ticket)).toBe(true)
+    expect((await sns(app, '/cgi-bin/ticket/getticket', { access_token, type: 'jsapi' })).body.errcode).toBe(42001)
+    expect((await app.inject({ url: '/__control/tokens' })).json()).toMatchObject({ accessToken: null, jsapiTicket: ticket })
+  })
+
+  it('should make the next getticket issue a new ticket when jsapi_ticket is named', async () => {
+    const { app } = build()
+    const access_token = await serverToken(app)
+    const first = (await sns(app, '/cgi-bin/ticket/getticket', { access_token, type: 'jsapi' })).body.ticket
     expect((await expire(app, 'jsapi_ticket')).json()).toEqual({ what: 'jsapi_ticket', expired: 1 })
-    expect(app.store.jsapiTickets.isLive(ticket)).toBe(false)
+    expect((await app.inject({ url: '/__control/tokens' })).json()).toMatchObject({ accessToken: access_token, jsapiTicket: null })
+    const second = (await sns(app, '/cgi-bin/ticket/getticket', { access_token, type: 'jsapi' })).body.ticket
+    expect(second).toEqual(expect.any(String))
+    expect(second).not.toBe(first)
   })
 
   it('should answer 400 listing the known kinds when what is unknown', async () => {
@@ -35,11 +44,12 @@ describe('POST /__control/reset', () => {
   it('should forget users, codes, server tokens, next-login and calls when asked', async () => {
     const { app } = build()
     const code = await baseCode(app)
-    app.store.accessTokens.set('server-token', { appId: APPID }, 7200_000)
+    const serverAccessToken = await serverToken(app)
     await app.inject({ method: 'POST', url: '/__control/next-login', payload: { consent: 'deny' } })
     expect((await app.inject({ method: 'POST', url: '/__control/reset', payload: {} })).json()).toEqual({ ok: true })
     expect((await exchange(app, code)).body.errcode).toBe(40029)
-    expect(app.store.accessTokens.get('server-token')).toBeUndefined()
+    expect(app.store.accessTokens.get(serverAccessToken)).toBeUndefined()
+    expect((await app.inject({ url: '/__control/tokens' })).json().accessToken).toBeNull()
     expect((await app.inject({ url: '/__control/users' })).json().users).toHaveLength(0)
     expect((await app.inject({ url: '/__control/calls' })).json().count).toBe(1)
     // next-login was forgotten: the userinfo page shows instead of an automatic 拒绝.

@@ -5,6 +5,7 @@ import expire from './expire'
 import fail from './fail'
 import nextLogin from './next-login'
 import reset from './reset'
+import tokens from './tokens'
 import users from './users'
 
 /** The control API under /__control: for tests and people, never part of WeChat. */
@@ -17,6 +18,7 @@ const controlRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   await fastify.register(fail)
   await fastify.register(expire)
   await fastify.register(calls)
+  await fastify.register(tokens)
 }
 
 export default controlRoutes

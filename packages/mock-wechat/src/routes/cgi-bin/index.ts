@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import getticket from './getticket'
+import stableToken from './stable-token'
+import token from './token'
+import userInfo from './user-info'
+
+/** The Official Account's server APIs on api.weixin.qq.com: credentials, tickets, user info. */
+const cgiBinRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  await fastify.register(token)
+  await fastify.register(stableToken)
+  await fastify.register(getticket)
+  await fastify.register(userInfo)
+}
+
+export default cgiBinRoutes
