@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { configWarnings, type AppConfig } from './config'
 import { fastifyOptions } from './fastify-options'
+import type { BackoffOptions } from './wechat/backoff'
 import db from './plugins/db'
 import errorHandler from './plugins/error-handler'
 import expirySweep from './plugins/expiry-sweep'
@@ -17,6 +18,7 @@ import securityHeaders from './plugins/security-headers'
 import session from './plugins/session'
 import staticFiles from './plugins/static-files'
 import wechat from './plugins/wechat'
+import wechatTokens from './plugins/wechat-tokens'
 import accountRoutes from './routes/account'
 import authRoutes from './routes/auth'
 import categoryRoutes from './routes/categories'
@@ -36,6 +38,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
   /** Give up on a WeChat call after this long (default 5 s); tests shorten it to see a timeout quickly. */
   wechatTimeoutMs?: number
+  /** How -1 and timeouts from WeChat are retried (default 3 retries from 200 ms); tests make it instant. */
+  wechatBackoff?: BackoffOptions
 }
 
 /** The whole app, without listening: server.ts listens, tests use `app.inject`. */
@@ -53,6 +57,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(db, { database: config.database, seedDemo: config.seedDemo })
   app.register(session)
   app.register(wechat, { timeoutMs: options.wechatTimeoutMs })
+  app.register(wechatTokens, { backoff: options.wechatBackoff })
   app.register(oauthState)
   app.register(passwordHasher)
   app.register(loginThrottle)

@@ -8,6 +8,7 @@ import { Value } from 'typebox/value'
 import { parseDatabaseUrl, SQLITE_MEMORY, type DatabaseTarget } from './db/database-url'
 import { StartupError } from './errors'
 import { redactUrl } from './lib/redact-url'
+import type { TokenApi } from './wechat/token-service'
 import { loadOrCreateSessionSecret } from './lib/session-secret'
 
 // The only reader of the environment (STYLE.md §7.5). Each variable's schema carries `expected`,
@@ -34,6 +35,7 @@ const variables = {
   WECHAT_OPEN_BASE: HttpUrl,
   WECHAT_API_BASE: HttpUrl,
   WECHAT_PAY_BASE: HttpUrl,
+  WECHAT_TOKEN_API: Type.Union([Type.Literal('stable'), Type.Literal('token')], { expected: '"stable" or "token"' }),
   // Pay settings are validated by the pay issue; until then they pass through as text.
   WECHAT_PAY_MCHID: PassThrough,
   WECHAT_PAY_KEY: PassThrough,
@@ -79,6 +81,12 @@ export interface WechatConfig {
   openBase: string
   apiBase: string
   payBase: string
+  /**
+   * Where the access_token comes from: `stable` (POST /cgi-bin/stable_token, default) or `token`
+   * (GET /cgi-bin/token). WeChat keeps the two interfaces' tokens apart, so everything that shares
+   * this Official Account's token must use the same one.
+   */
+  tokenApi: TokenApi
   mockPort: number
 }
 
@@ -221,6 +229,7 @@ function wechatConfig(vars: Variables): WechatConfig {
       openBase: trimSlash(vars.WECHAT_OPEN_BASE ?? 'https://open.weixin.qq.com'),
       apiBase: trimSlash(vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com'),
       payBase: trimSlash(vars.WECHAT_PAY_BASE ?? 'https://api.mch.weixin.qq.com'),
+      tokenApi: vars.WECHAT_TOKEN_API ?? 'stable',
       mockPort,
     }
   }
@@ -235,6 +244,7 @@ function wechatConfig(vars: Variables): WechatConfig {
     openBase: trimSlash(vars.WECHAT_OPEN_BASE ?? mockBase),
     apiBase: trimSlash(vars.WECHAT_API_BASE ?? mockBase),
     payBase: trimSlash(vars.WECHAT_PAY_BASE ?? mockBase),
+    tokenApi: vars.WECHAT_TOKEN_API ?? 'stable',
     mockPort,
   }
 }

@@ -117,6 +117,11 @@ describe('loadConfig', () => {
     })
   })
 
+  it('should get the access_token from stable_token unless WECHAT_TOKEN_API=token', () => {
+    expect(loadConfig(base).wechat.tokenApi).toBe('stable')
+    expect(loadConfig({ ...base, WECHAT_TOKEN_API: 'token' }).wechat.tokenApi).toBe('token')
+  })
+
   it('should stay in mock mode with the given appid when WECHAT_MODE=mock is explicit', () => {
     expect(loadConfig({ ...base, WECHAT_MODE: 'mock', WECHAT_APPID: LIVE.WECHAT_APPID }).wechat)
       .toMatchObject({ mode: 'mock', appId: LIVE.WECHAT_APPID, apiBase: 'http://127.0.0.1:3100' })
@@ -151,6 +156,7 @@ describe('loadConfig', () => {
     ['WECHAT_OPEN_BASE', 'open.weixin.qq.com', 'WECHAT_OPEN_BASE must be an http:// or https:// URL'],
     ['WECHAT_API_BASE', 'ftp://api', 'WECHAT_API_BASE must be an http:// or https:// URL'],
     ['WECHAT_PAY_BASE', 'mch', 'WECHAT_PAY_BASE must be an http:// or https:// URL'],
+    ['WECHAT_TOKEN_API', 'both', 'WECHAT_TOKEN_API must be "stable" or "token", got "both"'],
     ['MOCK_WECHAT_PORT', '99999', 'MOCK_WECHAT_PORT must be an integer 1-65535, got "99999"'],
     ['LOG_FORMAT', 'fancy', 'LOG_FORMAT must be "pretty" or "json", got "fancy"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],

@@ -4,8 +4,12 @@ import { join } from 'node:path'
 import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../src/app'
 import { loadConfig } from '../src/config'
+import type { BackoffOptions } from '../src/wechat/backoff'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { sharedMockWechat, TEST_PUBLIC_URL, type MockWechatServer } from './mock-wechat'
+
+/** WeChat's retries without the waits, so a test of -1 or a timeout does not take seconds. */
+export const INSTANT_BACKOFF: BackoffOptions = { retries: 3, baseDelayMs: 0, sleep: async () => {} }
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef'
 export const INDEX_HTML = '<!doctype html><html><head><title>wxshop test</title></head><body><div id="app"></div></body></html>'
@@ -27,6 +31,8 @@ export interface BuildOptions {
   mock?: MockWechatServer
   /** WeChat call timeout, so a timeout test need not wait 5 s. */
   wechatTimeoutMs?: number
+  /** How WeChat's -1 and timeouts are retried; defaults to 3 retries without waiting (INSTANT_BACKOFF). */
+  wechatBackoff?: BackoffOptions
   /** Runs before `ready()`: a test adds its own routes or hooks here. */
   setup?: (app: App) => void
 }
@@ -56,7 +62,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     ...(options.mock ? { PUBLIC_URL: TEST_PUBLIC_URL, WECHAT_OPEN_BASE: options.mock.url, WECHAT_API_BASE: options.mock.url } : {}),
     ...options.env,
   })
-  const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs })
+  const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs, wechatBackoff: options.wechatBackoff ?? INSTANT_BACKOFF })
   options.setup?.(app)
   if (options.dir === undefined) {
     // Registered before any plugin, so it runs after the database plugin's own onClose.

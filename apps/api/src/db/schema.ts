@@ -78,6 +78,16 @@ export interface OAuthStateTable {
   used_at: string | null
 }
 
+/** The Official Account's server credentials: one row per kind. */
+export interface WechatCredentialTable {
+  kind: WechatCredentialKind
+  value: string
+  expires_at: string
+  fetched_at: string
+}
+
+export type WechatCredentialKind = 'access_token' | 'jsapi_ticket'
+
 export interface Database {
   categories: CategoryTable
   products: ProductTable
@@ -85,6 +95,7 @@ export interface Database {
   wechat_identities: WechatIdentityTable
   sessions: SessionTable
   oauth_states: OAuthStateTable
+  wechat_credentials: WechatCredentialTable
 }
 
 export type CategoryRow = Selectable<CategoryTable>

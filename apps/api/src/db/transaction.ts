@@ -4,6 +4,7 @@ import { createCategoryRepository, type CategoryRepository } from '../repositori
 import { createOAuthStateRepository, type OAuthStateRepository } from '../repositories/oauth-state-repository'
 import { createProductRepository, type ProductRepository } from '../repositories/product-repository'
 import { createSessionRepository, type SessionRepository } from '../repositories/session-repository'
+import { createWechatCredentialRepository, type WechatCredentialRepository } from '../repositories/wechat-credential-repository'
 import { createWechatIdentityRepository, type WechatIdentityRepository } from '../repositories/wechat-identity-repository'
 import type { Database } from './schema'
 
@@ -15,6 +16,7 @@ export interface Repositories {
   wechatIdentities: WechatIdentityRepository
   sessions: SessionRepository
   oauthStates: OAuthStateRepository
+  wechatCredentials: WechatCredentialRepository
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -25,6 +27,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     wechatIdentities: createWechatIdentityRepository(db),
     sessions: createSessionRepository(db),
     oauthStates: createOAuthStateRepository(db),
+    wechatCredentials: createWechatCredentialRepository(db),
   }
 }
 
