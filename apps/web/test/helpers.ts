@@ -71,6 +71,7 @@ export function me(overrides: Partial<Me> = {}): Me {
     snapshot: false,
     profile: null,
     account: null,
+    subscribed: null,
     ...overrides,
   }
 }

@@ -12,12 +12,14 @@ export function meOf(session: Session): Me {
     snapshot: false,
     profile: session.profile,
     account,
+    // known only to GET /api/me, which asks WeChat (routes/me.ts)
+    subscribed: null,
   }
 }
 
 /** A 快照页 visitor: a virtual openid that is shown to the SPA but never stored or bound. */
 export function snapshotMe(openid: string): Me {
-  return { openid, scope: 'snsapi_base', snapshot: true, profile: null, account: null }
+  return { openid, scope: 'snsapi_base', snapshot: true, profile: null, account: null, subscribed: null }
 }
 
 /** 13800138000 → 138****8000: the one place a phone is masked (the SPA shows it as it comes). */

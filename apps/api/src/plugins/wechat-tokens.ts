@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { BackoffOptions } from '../wechat/backoff'
 import { createDbCredentialStore } from '../wechat/db-credential-store'
+import { createFollowStatus, type FollowStatus } from '../wechat/follow-status'
 import { createWechatServerApi, type WechatServerApi } from '../wechat/server-api'
 import { createTokenService, type TokenService } from '../wechat/token-service'
 
@@ -10,6 +11,8 @@ declare module 'fastify' {
     wechatTokens: TokenService
     /** WeChat server APIs with the token added and the retry rule applied: `wechatApi.get(path, query)`. */
     wechatApi: WechatServerApi
+    /** Whether a user follows the Official Account (cached; null when unknown). */
+    wechatFollowStatus: FollowStatus
   }
 }
 
@@ -18,7 +21,7 @@ export interface WechatTokensPluginOptions {
   backoff?: BackoffOptions
 }
 
-/** The token service on the database store, and the server-API client on it. */
+/** The token service on the database store, the server-API client on it, and the follow status. */
 export default fp<WechatTokensPluginOptions>(async function wechatTokens(fastify, options) {
   const { wechat: config } = fastify.config
   const tokens = createTokenService({
@@ -31,5 +34,7 @@ export default fp<WechatTokensPluginOptions>(async function wechatTokens(fastify
     backoff: options.backoff,
   })
   fastify.decorate('wechatTokens', tokens)
-  fastify.decorate('wechatApi', createWechatServerApi({ transport: fastify.wechat, tokens, backoff: options.backoff }))
+  const api = createWechatServerApi({ transport: fastify.wechat, tokens, backoff: options.backoff })
+  fastify.decorate('wechatApi', api)
+  fastify.decorate('wechatFollowStatus', createFollowStatus({ api }))
 }, { name: 'wechat-tokens', dependencies: ['db', 'wechat'] })

@@ -53,6 +53,11 @@ export const MeSchema = Type.Object({
   snapshot: Type.Boolean(),
   profile: Type.Union([WechatProfileSchema, Type.Null()]),
   account: Type.Union([AccountSummarySchema, Type.Null()]),
+  /**
+   * Whether the user follows the Official Account (WeChat's user/info). null = unknown: WeChat did
+   * not answer in time, or the answer is not the /api/me one (login answers, snapshot users).
+   */
+  subscribed: Type.Union([Type.Boolean(), Type.Null()]),
 })
 export type Me = Static<typeof MeSchema>
 

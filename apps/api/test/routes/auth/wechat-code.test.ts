@@ -20,13 +20,14 @@ describe('POST /api/auth/wechat/code', () => {
 
     expect(callback.location.origin + callback.location.pathname).toBe('http://localhost:3000/product/3')
     expect(response.statusCode).toBe(200)
-    const me = { openid, scope: 'snsapi_base', snapshot: false, profile: null, account: null }
+    const me = { openid, scope: 'snsapi_base', snapshot: false, profile: null, account: null, subscribed: null }
     expect(response.json()).toEqual(me)
     expect(browser.cookies.has('wxshop_sid')).toBe(true)
 
     const again = await browser.get('/api/me')
     expect(again.statusCode).toBe(200)
-    expect(again.json()).toEqual(me)
+    // only /api/me asks WeChat whether the user follows (a new mock user does not)
+    expect(again.json()).toEqual({ ...me, subscribed: false })
     expect(again.headers['cache-control']).toBe('no-store')
   })
 
@@ -81,7 +82,7 @@ describe('POST /api/auth/wechat/code', () => {
     const { browser, response } = await wechatLogin(stack.app, stack.mock, { scope: 'snsapi_userinfo', consent: 'snapshot' })
 
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual({ openid: expect.any(String), scope: 'snsapi_base', snapshot: true, profile: null, account: null })
+    expect(response.json()).toEqual({ openid: expect.any(String), scope: 'snsapi_base', snapshot: true, profile: null, account: null, subscribed: null })
     expect(await counts()).toEqual(before)
     expect(setCookieLines(response)).toEqual([])
     expect(browser.cookies.has('wxshop_sid')).toBe(false)
