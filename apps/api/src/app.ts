@@ -23,6 +23,7 @@ import accountRoutes from './routes/account'
 import authRoutes from './routes/auth'
 import categoryRoutes from './routes/categories'
 import healthRoutes from './routes/health'
+import jssdkRoutes from './routes/jssdk'
 import meRoutes from './routes/me'
 import productRoutes from './routes/products'
 import publicConfigRoutes from './routes/public-config'
@@ -72,6 +73,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   // routes
   app.register(healthRoutes, { prefix: '/api/health' })
   app.register(publicConfigRoutes, { prefix: '/api/config' })
+  app.register(jssdkRoutes, { prefix: '/api/jssdk' })
   app.register(categoryRoutes, { prefix: '/api/categories' })
   app.register(productRoutes, { prefix: '/api/products' })
   app.register(authRoutes, { prefix: '/api/auth' })

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PublicConfigSchema } from '@wxshop/shared'
-
-/** The JS-SDK interfaces the SPA asks wx.config for. */
-const JS_API_LIST = ['updateAppMessageShareData', 'updateTimelineShareData', 'scanQRCode', 'openAddress', 'chooseWXPay']
+import { JS_API_LIST } from '../wechat/js-api-list'
 
 /**
  * GET /api/config: what the browser needs to start. Built field by field from the config, and the
@@ -16,7 +14,7 @@ const publicConfigRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async () => ({
     appId: config.wechat.appId,
     mode: config.wechat.mode,
-    jsApiList: JS_API_LIST,
+    jsApiList: [...JS_API_LIST],
     shopName: config.shopName,
   }))
 }
