@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { connect } from '../../src/db/connect'
 import { parseDatabaseUrl } from '../../src/db/database-url'
 import { migrateToLatest } from '../../src/db/migrate'
@@ -14,6 +14,8 @@ import { build } from '../helper'
 import { sharedMockWechat } from '../mock-wechat'
 import { describeAuthRepositories } from '../repositories/auth-suite'
 import { describeCatalogRepositories } from '../repositories/catalog-suite'
+import { describeCredentialStore } from '../wechat/credential-store-suite'
+import { tokenServiceInChildren } from '../wechat/token-children'
 import { openInChildren } from './open-in-child'
 
 // Runs only when TEST_DATABASE_URL names a PostgreSQL database these tests may wipe, e.g.
@@ -29,7 +31,7 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
   /** Back to an empty database: the tests own every table in it. */
   async function reset(db: Kysely<Database>): Promise<void> {
     // children before parents, for the foreign keys
-    for (const table of ['oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
+    for (const table of ['wechat_credentials', 'oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
       await db.schema.dropTable(table).ifExists().execute()
   }
 
@@ -46,6 +48,36 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
     await reset(db)
     await migrateToLatest(db)
     return db
+  })
+
+  const others: Kysely<Database>[] = []
+  describeCredentialStore('the credential store on PostgreSQL', async () => {
+    const db = await connect(target)
+    await reset(db)
+    await migrateToLatest(db)
+    return db
+  }, async () => {
+    const other = await connect(target)
+    others.push(other)
+    return other
+  })
+  afterAll(async () => {
+    for (const other of others.splice(0))
+      await other.destroy()
+  })
+
+  it('should fetch the access_token and jsapi_ticket once when two API processes start cold on one database', async () => {
+    const db = await connect(target)
+    await reset(db)
+    await migrateToLatest(db)
+    await db.destroy()
+    const mock = sharedMockWechat()
+    await mock.control('POST', '/reset')
+    const results = await tokenServiceInChildren(url!, mock.url, 2)
+    expect(results[0]).toEqual(results[1])
+    const fetches = async (path: string) => (await mock.control<{ count: number }>('GET', `/calls?path=${path}`)).count
+    expect(await fetches('/cgi-bin/stable_token')).toBe(1)
+    expect(await fetches('/cgi-bin/ticket/getticket')).toBe(1)
   })
 
   it('should migrate and seed once when opened twice', async () => {

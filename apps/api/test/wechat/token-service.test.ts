@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { App } from '../../src/app'
 import type { CredentialStore, StoredCredential } from '../../src/wechat/credential-store'
@@ -9,10 +7,8 @@ import { createWechatTransport } from '../../src/wechat/transport'
 import { WechatUnavailableError } from '../../src/wechat/wechat-error'
 import { build, INSTANT_BACKOFF, removeDir, tempDir } from '../helper'
 import { sharedMockWechat, type MockWechatServer } from '../mock-wechat'
+import { APP_ID, APP_SECRET, tokenServiceInChildren } from './token-children'
 
-// The mock's Official Account (the API's mock-mode defaults in config.ts)
-const APP_ID = 'wxa1b2c3d4e5f60718'
-const APP_SECRET = '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d'
 const quiet = () => {}
 const QUIET_LOG = { debug: quiet, info: quiet, warn: quiet, error: quiet }
 
@@ -143,6 +139,33 @@ describe('the token service', () => {
     expect(row.expires_at).toBe(expiresAt)
   })
 
+  it('should expire the token, refetch it and retry once when getticket refuses the token', async () => {
+    const app = await instance()
+    await app.wechatTokens.accessToken()
+    await mock.control('POST', '/fail', { path: '/cgi-bin/ticket/getticket', errcode: 42001 })
+    expect(await app.wechatTokens.jsapiTicket()).toBe((await live()).jsapiTicket)
+    expect(await fetches('/cgi-bin/stable_token')).toBe(2)
+    expect(await fetches('/cgi-bin/ticket/getticket')).toBe(2)
+  })
+
+  it('should log each fetch with its outcome and the caller, name the address to whitelist on 40164, and never log a secret', async () => {
+    const lines: string[] = []
+    const stream = { write: (line: string) => lines.push(line) }
+    const app = await build({ mock, dir, wechatBackoff: INSTANT_BACKOFF, logger: { level: 'info', stream } })
+    apps.push(app)
+    await mock.control('POST', '/fail', { path: '/cgi-bin/stable_token', errcode: 40164, errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1' })
+    await expect(app.wechatTokens.accessToken({ caller: 'GET /api/jssdk/config' })).rejects.toMatchObject({ errcode: 40164 })
+    const token = await app.wechatTokens.accessToken({ caller: 'GET /api/jssdk/config' })
+    const entries = lines.map(line => JSON.parse(line) as Record<string, unknown>).filter(entry => entry.credential === 'access_token')
+    expect(entries).toEqual([
+      expect.objectContaining({ outcome: 40164, whitelist: '203.0.113.7', caller: 'GET /api/jssdk/config', msg: expect.stringContaining('203.0.113.7') }),
+      expect.objectContaining({ outcome: 'fetched', caller: 'GET /api/jssdk/config', expiresIn: expect.any(Number) }),
+    ])
+    const all = lines.join('\n')
+    expect(all).not.toContain(APP_SECRET)
+    expect(all).not.toContain(token)
+  })
+
   it('should back off and succeed when WeChat answers -1 twice', async () => {
     const sleep = vi.fn(async () => {})
     const app = await instance({}, { retries: 3, baseDelayMs: 100, sleep })
@@ -168,42 +191,9 @@ describe('the token service', () => {
   it('should fetch once when two API processes start cold on one database', async () => {
     const databaseUrl = `file:${join(dir, 'test.db')}`
     await instance() // migrates the file; asks WeChat for nothing
-    const results = await inChildren(databaseUrl, mock.url, 2)
+    const results = await tokenServiceInChildren(databaseUrl, mock.url, 2)
     expect(results[0]).toEqual(results[1])
     expect(await fetches('/cgi-bin/stable_token')).toBe(1)
     expect(await fetches('/cgi-bin/ticket/getticket')).toBe(1)
   })
 })
-
-const CHILD = fileURLToPath(new URL('./token-child.ts', import.meta.url))
-const API_DIR = fileURLToPath(new URL('../..', import.meta.url))
-
-/** Runs the token service in `count` processes that are told "go" together, so their cold starts overlap. */
-async function inChildren(databaseUrl: string, mockUrl: string, count: number): Promise<unknown[]> {
-  const children = Array.from({ length: count }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, databaseUrl, mockUrl, APP_ID, APP_SECRET], { cwd: API_DIR, stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    let markReady: () => void = () => {}
-    const ready = new Promise<void>(resolve => (markReady = resolve))
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-      if (stdout.startsWith('ready\n'))
-        markReady()
-    })
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const done = new Promise<unknown>((resolve, reject) => child.on('close', (code) => {
-      markReady()
-      const line = stdout.split('\n')[1]
-      if (code !== 0 || !line)
-        reject(new Error(`token child exited ${code}: ${stderr}`))
-      else
-        resolve(JSON.parse(line))
-    }))
-    return { child, ready, done }
-  })
-  await Promise.all(children.map(c => c.ready))
-  for (const { child } of children)
-    child.stdin.end('go\n')
-  return Promise.all(children.map(c => c.done))
-}
