@@ -166,6 +166,40 @@ describe('the token service', () => {
     expect(all).not.toContain(token)
   })
 
+  it('should recover when another fetcher replaced our token and WeChat refuses ours after its grace', async () => {
+    const app = await instance({ WECHAT_TOKEN_API: 'token' })
+    const openid = await follower(1)
+    const ours = await app.wechatTokens.accessToken()
+    // someone else fetches with our appid and secret: ours is replaced (WeChat keeps it 5 more minutes)
+    await fetch(`${mock.url}/cgi-bin/token?grant_type=client_credential&appid=${APP_ID}&secret=${APP_SECRET}`)
+    // …and the 5 minutes are over: WeChat answers 40001 "not latest" to ours
+    await mock.control('POST', '/fail', { path: '/cgi-bin/user/info', errcode: 40001 })
+    expect((await app.wechatApi.get('/cgi-bin/user/info', { openid })).subscribe).toBe(1)
+    const fresh = await app.wechatTokens.accessToken()
+    expect(fresh).not.toBe(ours)
+    expect(fresh).toBe((await live()).tokenAccessToken)
+  })
+
+  it('should refetch a stored token within 5 minutes of its expiry, before WeChat refuses it', async () => {
+    const first = await instance()
+    await first.wechatTokens.accessToken()
+    const fetchedAt = new Date(Date.now() - 7200_000 + 4 * 60_000)
+    await first.db.updateTable('wechat_credentials').set({ fetched_at: fetchedAt.toISOString(), expires_at: new Date(Date.now() + 4 * 60_000).toISOString() }).execute()
+    const second = await instance() // fresh memory: it reads the store
+    await second.wechatTokens.accessToken()
+    expect(await fetches('/cgi-bin/stable_token')).toBe(2)
+  })
+
+  it('should not refetch on every request a token that arrived with less than 5 minutes to live', async () => {
+    const first = await instance()
+    await first.wechatTokens.accessToken()
+    // as stable_token answers when asked in its last minutes: the live token, 4 minutes left
+    await first.db.updateTable('wechat_credentials').set({ fetched_at: new Date().toISOString(), expires_at: new Date(Date.now() + 4 * 60_000).toISOString() }).execute()
+    const second = await instance()
+    await second.wechatTokens.accessToken()
+    expect(await fetches('/cgi-bin/stable_token')).toBe(1)
+  })
+
   it('should back off and succeed when WeChat answers -1 twice', async () => {
     const sleep = vi.fn(async () => {})
     const app = await instance({}, { retries: 3, baseDelayMs: 100, sleep })
