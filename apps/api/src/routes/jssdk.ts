@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyBaseLogger } from 'fastify'
 import { ApiErrorBodySchema, ErrorCode, JssdkConfigQuerySchema, JssdkConfigSchema } from '@wxshop/shared'
 import { ApiError } from '../errors'
 import { JS_API_LIST } from '../wechat/js-api-list'
@@ -47,7 +48,7 @@ const jssdkRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 }
 
 /** WeChat's failure as the page hears it: it then carries on without sharing. */
-function ticketFailure(err: unknown, log: { warn: (o: object, m: string) => void, error: (o: object, m: string) => void }): unknown {
+function ticketFailure(err: unknown, log: FastifyBaseLogger): unknown {
   if (err instanceof WechatUnavailableError) {
     log.warn({ path: err.path, reason: err.message }, 'no jsapi_ticket: WeChat unavailable')
     return new ApiError(502, ErrorCode.WechatUnavailable, JSSDK_UNAVAILABLE)

@@ -48,7 +48,7 @@ export function createFollowStatus(options: FollowStatusOptions) {
     if (!pending) {
       pending = options.api.get('/cgi-bin/user/info', { openid, lang: 'zh_CN' }, context)
         .then(info => info.subscribe === 1, (err: unknown) => {
-          (context.log)?.warn({ err, caller: context.caller }, 'follow status unknown: WeChat user/info failed')
+          context.log?.warn({ err, caller: context.caller }, 'follow status unknown: WeChat user/info failed')
           return null
         })
         .then((subscribed) => {
