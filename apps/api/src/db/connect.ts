@@ -37,11 +37,12 @@ function openSqlite(file: string): Kysely<Database> {
   }
   try {
     const database = new Sqlite(file)
+    // Wait for another process's write lock instead of failing at once with SQLITE_BUSY. First:
+    // switching a new file to WAL takes that lock too, so two processes opening it at once collide there.
+    database.pragma('busy_timeout = 5000')
     // WAL lets readers carry on while one write commits; ignored (stays "memory") for :memory:.
     database.pragma('journal_mode = WAL')
     database.pragma('foreign_keys = ON')
-    // Wait for another process's write lock instead of failing at once with SQLITE_BUSY.
-    database.pragma('busy_timeout = 5000')
     return new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({
         database: {
