@@ -8,6 +8,7 @@ import errorHandler from './plugins/error-handler'
 import expirySweep from './plugins/expiry-sweep'
 import indexHtml from './plugins/index-html'
 import loginThrottle from './plugins/login-throttle'
+import mockBridge from './plugins/mock-bridge'
 import notFound from './plugins/not-found'
 import oauthState from './plugins/oauth-state'
 import pages from './plugins/pages'
@@ -66,6 +67,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(expirySweep)
   // the web app: index.html (with its script slot), pages (fast path), the 404 handler, the build's files
   app.register(indexHtml, { distDir: config.webDistDir })
+  app.register(mockBridge)
   app.register(pages)
   app.register(notFound)
   app.register(staticFiles, { distDir: config.webDistDir })

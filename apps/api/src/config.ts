@@ -36,6 +36,7 @@ const variables = {
   WECHAT_API_BASE: HttpUrl,
   WECHAT_PAY_BASE: HttpUrl,
   WECHAT_TOKEN_API: Type.Union([Type.Literal('stable'), Type.Literal('token')], { expected: '"stable" or "token"' }),
+  WECHAT_FOLLOW_QR_URL: HttpUrl,
   // Pay settings are validated by the pay issue; until then they pass through as text.
   WECHAT_PAY_MCHID: PassThrough,
   WECHAT_PAY_KEY: PassThrough,
@@ -87,6 +88,12 @@ export interface WechatConfig {
    * this Official Account's token must use the same one.
    */
   tokenApi: TokenApi
+  /**
+   * The Official Account's QR code image (公众号二维码, downloaded from the mp admin and hosted by the
+   * shop or a CDN), shown to users who do not follow. Null: the prompt shows the account's name only.
+   * In mock mode the mock draws one.
+   */
+  followQrUrl: string | null
   mockPort: number
 }
 
@@ -230,21 +237,24 @@ function wechatConfig(vars: Variables): WechatConfig {
       apiBase: trimSlash(vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com'),
       payBase: trimSlash(vars.WECHAT_PAY_BASE ?? 'https://api.mch.weixin.qq.com'),
       tokenApi: vars.WECHAT_TOKEN_API ?? 'stable',
+      followQrUrl: vars.WECHAT_FOLLOW_QR_URL ?? null,
       mockPort,
     }
   }
   // In mock mode every WeChat URL points at the mock unless a test moves it elsewhere.
   const mockBase = `http://127.0.0.1:${mockPort}`
+  const openBase = trimSlash(vars.WECHAT_OPEN_BASE ?? mockBase)
   return {
     mode,
     appId: vars.WECHAT_APPID ?? MOCK.appId,
     appSecret: vars.WECHAT_APPSECRET ?? MOCK.appSecret,
     token: vars.WECHAT_TOKEN ?? MOCK.token,
     encodingAesKey: vars.WECHAT_ENCODING_AES_KEY ?? MOCK.encodingAesKey,
-    openBase: trimSlash(vars.WECHAT_OPEN_BASE ?? mockBase),
+    openBase,
     apiBase: trimSlash(vars.WECHAT_API_BASE ?? mockBase),
     payBase: trimSlash(vars.WECHAT_PAY_BASE ?? mockBase),
     tokenApi: vars.WECHAT_TOKEN_API ?? 'stable',
+    followQrUrl: vars.WECHAT_FOLLOW_QR_URL ?? `${openBase}/account-qrcode.svg`,
     mockPort,
   }
 }

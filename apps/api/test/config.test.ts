@@ -51,6 +51,7 @@ describe('loadConfig', () => {
         openBase: 'http://127.0.0.1:3100',
         apiBase: 'http://127.0.0.1:3100',
         payBase: 'http://127.0.0.1:3100',
+        followQrUrl: 'http://127.0.0.1:3100/account-qrcode.svg',
         mockPort: 3100,
       },
       pay: { mchId: null, key: null },

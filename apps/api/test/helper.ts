@@ -13,6 +13,14 @@ export const INSTANT_BACKOFF: BackoffOptions = { retries: 3, baseDelayMs: 0, sle
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef'
 export const INDEX_HTML = '<!doctype html><html><head><title>wxshop test</title></head><body><div id="app"></div></body></html>'
+/**
+ * index.html as the app serves it: in mock mode with the mock WeChat's bridge script before </head>
+ * (plugins/mock-bridge.ts), in live mode as built.
+ */
+export function servedIndexHtml(app: App, html = INDEX_HTML): string {
+  const { wechat } = app.config
+  return wechat.mode === 'mock' ? html.replace('</head>', `<script src="${wechat.openBase}/bridge.js"></script></head>`) : html
+}
 export const ASSET_JS = 'console.log("hashed asset")'
 /** Live mode (real WeChat credentials' shape): outside WeChat's browser nothing redirects to WeChat. */
 export const LIVE_ENV = { WECHAT_APPID: 'wx0123456789abcdef', WECHAT_APPSECRET: '0123456789abcdef0123456789abcdef' }

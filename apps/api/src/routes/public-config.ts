@@ -16,6 +16,8 @@ const publicConfigRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     mode: config.wechat.mode,
     jsApiList: [...JS_API_LIST],
     shopName: config.shopName,
+    publicUrl: config.publicUrl,
+    followQrUrl: config.wechat.followQrUrl,
   }))
 }
 

@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream'
-import fp from 'fastify-plugin'
 import { describe, expect, it, vi } from 'vitest'
 import { createBrowser } from '../auth-flow'
-import { INDEX_HTML, useAppWithMockWechat } from '../helper'
+import { build, INDEX_HTML, LIVE_ENV, servedIndexHtml, useAppWithMockWechat } from '../helper'
 
 describe('pages: the fast path falls back to the SPA', () => {
   const warnings: Record<string, unknown>[] = []
@@ -29,24 +28,28 @@ describe('pages: the fast path falls back to the SPA', () => {
     failing.mockRestore()
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(response.body).toBe(INDEX_HTML)
+    expect(response.body).toBe(servedIndexHtml(stack.app))
     expect(warnings).toContainEqual(expect.objectContaining({ level: 40, msg: 'page fast path failed: serving index.html instead' }))
   })
 })
 
-describe('index.html: a place to inject a script', () => {
-  const stack = useAppWithMockWechat({
-    setup: (app) => {
-      // what the next issue's mock-bridge plugin does in mock mode
-      app.register(fp(async (instance) => {
-        instance.indexHtml.inject('<script src="http://127.0.0.1:3100/bridge.js"></script>')
-      }, { dependencies: ['index-html'] }))
-    },
+describe('index.html: the mock WeChat\'s in-page client', () => {
+  const stack = useAppWithMockWechat()
+
+  it('should load the mock\'s bridge script in <head>, before the SPA\'s module script, in mock mode', async () => {
+    const response = await createBrowser(stack.app).get('/auth/callback')
+    const { openBase } = stack.app.config.wechat
+    expect(response.body).toBe(INDEX_HTML.replace('</head>', `<script src="${openBase}/bridge.js"></script></head>`))
   })
 
-  it('should serve index.html with the injected tag before </head> when a plugin injects one', async () => {
-    const response = await createBrowser(stack.app).get('/auth/callback')
-    expect(response.body).toBe(INDEX_HTML.replace('</head>', '<script src="http://127.0.0.1:3100/bridge.js"></script></head>'))
+  it('should never load a bridge script in live mode, where WeChat brings its own', async () => {
+    const app = await build({ env: LIVE_ENV })
+    try {
+      const response = await createBrowser(app).get('/auth/callback')
+      expect(response.body).toBe(INDEX_HTML)
+    } finally {
+      await app.close()
+    }
   })
 
   it('should refuse an injection once pages are being served', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app'
 import { countRows, createBrowser, WECHAT_UA } from '../auth-flow'
-import { build, INDEX_HTML } from '../helper'
+import { build, servedIndexHtml } from '../helper'
 
 // The default budget: 120 new OAuth states per address per minute.
 const BUDGET = 120
@@ -38,7 +38,7 @@ describe('OAuth state writes are rate-limited per address', () => {
     const before = await countRows(app, 'oauth_states')
     const response = await pageLoad('203.0.113.92')
     expect(response.statusCode).toBe(200)
-    expect(response.body).toBe(INDEX_HTML)
+    expect(response.body).toBe(servedIndexHtml(app))
     expect(await countRows(app, 'oauth_states')).toBe(before)
   })
 

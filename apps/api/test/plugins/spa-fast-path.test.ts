@@ -1,7 +1,7 @@
 import type { App } from '../../src/app'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createBrowser, DESKTOP_UA, newOpenid, setCookieLines, visitWechat, WECHAT_UA, wechatLogin } from '../auth-flow'
-import { build, INDEX_HTML, LIVE_ENV, useAppWithMockWechat } from '../helper'
+import { build, LIVE_ENV, servedIndexHtml, useAppWithMockWechat } from '../helper'
 
 describe('page fast path (stack.mock mode)', () => {
   const stack = useAppWithMockWechat()
@@ -32,7 +32,7 @@ describe('page fast path (stack.mock mode)', () => {
     // the one document load: WeChat's callback URL gets index.html, not another redirect
     const page = await browser.get(callback.location.pathname + callback.location.search)
     expect(page.statusCode).toBe(200)
-    expect(page.body).toBe(INDEX_HTML)
+    expect(page.body).toBe(servedIndexHtml(stack.app))
 
     const code = await browser.post('/api/auth/wechat/code', { code: callback.code, state: callback.state })
     expect(code.statusCode).toBe(200)
@@ -40,7 +40,7 @@ describe('page fast path (stack.mock mode)', () => {
     // the try cookie is cleared once a session exists
     expect(setCookieLines(code).find(line => line.startsWith('wxshop_auth_try='))).toContain('Max-Age=0')
     expect(browser.cookies.has('wxshop_auth_try')).toBe(false)
-    expect((await browser.get('/orders')).body).toBe(INDEX_HTML)
+    expect((await browser.get('/orders')).body).toBe(servedIndexHtml(stack.app))
   })
 
   it('should ask for snsapi_userinfo when the page is /profile', async () => {
@@ -53,7 +53,7 @@ describe('page fast path (stack.mock mode)', () => {
     const { browser } = await wechatLogin(stack.app, stack.mock, { openid: newOpenid() })
     const response = await browser.get('/')
     expect(response.statusCode).toBe(200)
-    expect(response.body).toBe(INDEX_HTML)
+    expect(response.body).toBe(servedIndexHtml(stack.app))
   })
 
   it.each([
@@ -64,7 +64,7 @@ describe('page fast path (stack.mock mode)', () => {
   ])('should serve index.html when the page has %s', async (_, url) => {
     const response = await createBrowser(stack.app).get(url)
     expect(response.statusCode).toBe(200)
-    expect(response.body).toBe(INDEX_HTML)
+    expect(response.body).toBe(servedIndexHtml(stack.app))
   })
 
   it('should not redirect twice when the try cookie is still there', async () => {
@@ -72,7 +72,7 @@ describe('page fast path (stack.mock mode)', () => {
     expect((await browser.get('/')).statusCode).toBe(302)
     const again = await browser.get('/')
     expect(again.statusCode).toBe(200)
-    expect(again.body).toBe(INDEX_HTML)
+    expect(again.body).toBe(servedIndexHtml(stack.app))
   })
 
   it('should not loop when WeChat answers with a snapshot identity', async () => {
@@ -115,7 +115,7 @@ describe('page fast path (live mode)', () => {
   it('should serve index.html when the browser is not WeChat\'s', async () => {
     const response = await createBrowser(app).get('/', { 'user-agent': DESKTOP_UA })
     expect(response.statusCode).toBe(200)
-    expect(response.body).toBe(INDEX_HTML)
+    expect(response.body).toBe(servedIndexHtml(app))
   })
 
   it('should redirect to WeChat when the browser is WeChat\'s', async () => {
@@ -141,6 +141,6 @@ describe('page fast path (hash-routed build)', () => {
   it('should serve index.html without a session when the build routes by hash, because the route never reaches the server', async () => {
     const response = await createBrowser(stack.app).get('/')
     expect(response.statusCode).toBe(200)
-    expect(response.body).toBe(HASH_INDEX_HTML)
+    expect(response.body).toBe(servedIndexHtml(stack.app, HASH_INDEX_HTML))
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app'
-import { build } from '../helper'
+import { build, LIVE_ENV } from '../helper'
 
 describe('GET /api/config', () => {
   let app: App
@@ -9,7 +9,7 @@ describe('GET /api/config', () => {
   })
   afterAll(() => app.close())
 
-  it('should give the client appId, mode, jsApiList and shop name when asked', async () => {
+  it('should give the client appId, mode, jsApiList, shop name, public origin and follow QR code when asked', async () => {
     const response = await app.inject({ url: '/api/config' })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
@@ -17,7 +17,20 @@ describe('GET /api/config', () => {
       mode: 'mock',
       jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData', 'scanQRCode', 'openAddress', 'chooseWXPay'],
       shopName: '测试小店',
+      publicUrl: 'http://localhost:3000',
+      followQrUrl: 'http://127.0.0.1:3100/account-qrcode.svg',
     })
+  })
+
+  it('should give the configured follow QR code, or null in live mode when none is configured', async () => {
+    const configured = await build({ env: { ...LIVE_ENV, WECHAT_FOLLOW_QR_URL: 'https://cdn.example.com/qr.jpg' } })
+    const unset = await build({ env: LIVE_ENV })
+    try {
+      expect((await configured.inject({ url: '/api/config' })).json().followQrUrl).toBe('https://cdn.example.com/qr.jpg')
+      expect((await unset.inject({ url: '/api/config' })).json().followQrUrl).toBeNull()
+    } finally {
+      await Promise.all([configured.close(), unset.close()])
+    }
   })
 
   it('should contain no secret value when served', async () => {

@@ -9,6 +9,10 @@ export const PublicConfigSchema = Type.Object({
   mode: WechatModeSchema,
   jsApiList: Type.Array(Type.String()),
   shopName: Type.String(),
+  /** The origin users see (PUBLIC_URL): share links and their images are built on it, the JS safe domain. */
+  publicUrl: Type.String(),
+  /** The Official Account's QR code image for the follow prompt, or null when none is configured. */
+  followQrUrl: Type.Union([Type.String(), Type.Null()]),
 })
 export type PublicConfig = Static<typeof PublicConfigSchema>
 
