@@ -8,6 +8,19 @@ export interface WechatUserFields {
   headimgurl?: string
   sex?: 0 | 1 | 2
   unionid?: string
+  /** 1: follows the Official Account, 0: does not (the mock's default for a new persona) */
+  subscribe?: 0 | 1
+}
+
+/** What a page registered for sharing, as the mock's client recorded it (newest first). */
+export interface RecordedShare {
+  api: 'updateAppMessageShareData' | 'updateTimelineShareData'
+  title: string
+  desc?: string
+  link: string
+  imgUrl: string
+  pageUrl: string
+  client: string
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -33,6 +46,12 @@ export const mockWechat = {
   putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
   fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
   expire: (what: 'codes' | 'oauth_access_token' | 'oauth_refresh_token' | 'access_token' | 'jsapi_ticket') => control('POST', 'expire', { what }),
+  /** What pages registered for sharing since the last reset, newest first. */
+  async shares(): Promise<RecordedShare[]> {
+    return (await control('GET', 'shares') as { shares: RecordedShare[] }).shares
+  },
+  /** What the next wx.scanQRCode returns, without anybody at the scanner. */
+  queueScan: (text: string) => control('POST', 'scan-result', { text }),
   /** How many times WeChat was asked for this path so far. */
   async callCount(path: string): Promise<number> {
     const answer = await control('GET', `calls?path=${encodeURIComponent(path)}`) as { count: number }
