@@ -27,6 +27,8 @@ import autocannon from 'autocannon'
 import { isStale, root, run, waitForAnswer } from '../scripts/lib.mjs'
 
 const { values: args } = parseArgs({
+  // `pnpm bench:jssdk -- --rounds 5` hands the script the `--` too
+  args: process.argv.slice(2).filter((arg, at) => at > 0 || arg !== '--'),
   options: {
     'duration': { type: 'string', default: '5' },
     'rounds': { type: 'string', default: '3' },
@@ -238,7 +240,12 @@ try {
   console.log(`\nupstream fetches during the run: access_token ${tokenFetches}, jsapi_ticket ${ticketFetches} (expected 1 and 1)`)
   const fetchesOk = tokenFetches === 1 && ticketFetches === 1
   console.log('(capacity of bare: bare CPU per request ÷ this route\'s, the rate it would reach with a core to itself)')
-  console.log(`goal: ≥ ${GOAL * 100} % of the bare rate → ${ratio >= GOAL ? 'met' : 'NOT met'} (${(100 * ratio).toFixed(1)} %); exactly 1 token and 1 ticket fetch → ${fetchesOk ? 'met' : 'NOT met'}`)
+  // req/s alone moves with whatever else the machine runs (one short round once read 89 % where CPU
+  // per request said 54 %), so the goal is met only when the CPU figure agrees
+  const capacity = bare.cpuUs / jssdk.cpuUs
+  const rateOk = ratio >= GOAL && capacity >= GOAL
+  console.log(`goal: ≥ ${GOAL * 100} % of the bare rate → ${rateOk ? 'met' : 'NOT met'} (req/s ${(100 * ratio).toFixed(1)} %, by CPU per request ${(100 * capacity).toFixed(1)} %; both must reach it)`)
+  console.log(`goal: exactly 1 token and 1 ticket fetch → ${fetchesOk ? 'met' : 'NOT met'}`)
   if (!fetchesOk)
     process.exitCode = 1
 
