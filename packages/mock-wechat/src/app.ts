@@ -5,6 +5,7 @@ import type { MockWechatConfig } from './config'
 import { errorHandler } from './error-handler'
 import { installCallLog } from './hooks/call-log'
 import { installFaultInjection } from './hooks/fault-injection'
+import accountQrcode from './routes/account-qrcode'
 import avatars from './routes/avatars'
 import bridgeRoutes from './routes/bridge'
 import cgiBinRoutes from './routes/cgi-bin'
@@ -55,6 +56,7 @@ export function buildMockWechat(config: MockWechatConfig, options: BuildOptions 
   app.register(cgiBinRoutes)
   app.register(controlRoutes, { prefix: '/__control' })
   app.register(avatars)
+  app.register(accountQrcode)
   app.register(bridgeRoutes)
   return app
 }

@@ -29,4 +29,12 @@ describe('jssdkNonce', () => {
     for (const nonce of nonces)
       expect(nonce).toMatch(/^[A-Za-z0-9]{16}$/)
   })
+
+  it('should keep giving different nonces when many more are drawn than one pool of random bytes holds', () => {
+    // 1000 nonces take 16000 bytes: about four refills of the 4 KiB pool
+    const nonces = new Set(Array.from({ length: 1000 }, jssdkNonce))
+    expect(nonces.size).toBe(1000)
+    for (const nonce of nonces)
+      expect(nonce).toMatch(/^[A-Za-z0-9]{16}$/)
+  })
 })

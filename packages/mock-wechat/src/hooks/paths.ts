@@ -9,5 +9,5 @@ export function pathOf(url: string): string {
  * client's calls stand for what happens inside the phone, not for requests to WeChat's servers.
  */
 export function isMockOwnPath(path: string): boolean {
-  return path.startsWith('/__control/') || path.startsWith('/__bridge/') || path === '/bridge.js' || path.startsWith('/avatars/') || path === '/favicon.ico'
+  return path.startsWith('/__control/') || path.startsWith('/__bridge/') || path === '/bridge.js' || path.startsWith('/avatars/') || path === '/account-qrcode.svg' || path === '/favicon.ico'
 }
