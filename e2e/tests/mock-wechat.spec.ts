@@ -24,7 +24,7 @@ interface BridgeUser { openid: string, nickname: string }
 const sdkSource = readFileSync(createRequire(import.meta.url).resolve('weixin-js-sdk'), 'utf8')
 const SDK_SCRIPT = `(function () { var module = { exports: {} };\n${sdkSource}\n;window.wx = module.exports })()\n`
 // what a careless shop style sheet can do to an overlay that does not protect itself
-const HOSTILE_CSS = 'div, form, input, button, dialog { display: none !important; opacity: 0 !important } * { font-size: 1px !important; color: transparent !important }'
+const HOSTILE_CSS = 'html > * { display: none !important } div, form, input, button, dialog { display: none !important; opacity: 0 !important } * { font-size: 1px !important; color: transparent !important }'
 
 let shop: Server
 let port: number
@@ -43,13 +43,18 @@ test.beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' })
       return response.end(SDK_SCRIPT)
     }
+    if (path === '/probe.js') {
+      // the page's first own script: what it finds of the client at that moment
+      response.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' })
+      return response.end('window.bridgeAtFirstScript = \'WeixinJSBridge\' in window')
+    }
     if (path === '/shop.css') {
       response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' })
       return response.end(HOSTILE_CSS)
     }
     if (path.startsWith('/sdk/')) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': shopCsp })
-      return response.end(`<!doctype html><meta charset="utf-8"><title>店铺</title><script src="${MOCK_URL}/bridge.js"></script><link rel="stylesheet" href="/shop.css"><script src="/wx.js"></script><h1>店铺</h1>`)
+      return response.end(`<!doctype html><meta charset="utf-8"><title>店铺</title><script src="${MOCK_URL}/bridge.js"></script><script src="/probe.js"></script><link rel="stylesheet" href="/shop.css"><script src="/wx.js"></script><h1>店铺</h1>`)
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     response.end(`<!doctype html><meta charset="utf-8"><title>店铺</title><script src="${MOCK_URL}/bridge.js"></script>`)
@@ -198,6 +203,8 @@ test.describe('the official JS-SDK on the mock\'s WeixinJSBridge', () => {
 
   test('should pass wx.config signed over the page\'s URL, query and all, and answer checkJsApi in the client\'s form', async ({ page }) => {
     await openSdkPage(page, `${shopUrl}/sdk/home?code=abc&state=s1#/top`)
+    // like the real client, the bridge arrives after the page's scripts have run, with WeixinJSBridgeReady
+    expect(await page.evaluate(() => (window as unknown as { bridgeAtFirstScript: boolean }).bridgeAtFirstScript)).toBe(false)
     const outcome = await configure(page, signedConfig(await jsapiTicket(), pageUrl(page), ALL_APIS))
     expect(outcome.failure).toBeNull()
     expect(outcome.check.errMsg).toBe('checkJsApi:ok')

@@ -46,6 +46,7 @@ describe('POST /__bridge/share and GET /__control/shares', () => {
     ['on a subdomain', 'http://www.localhost:3000/'],
     ['relative', '/product/7'],
     ['not http', 'javascript:alert(1)'],
+    ['on the safe domain but not http(s)', 'ftp://localhost/product/7'],
   ])('should answer fail and record nothing for a link %s', async (_name, link) => {
     const { app } = build()
     const answer = (await post(app, '/__bridge/share', { ...friends, link })).json()
