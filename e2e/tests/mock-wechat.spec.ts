@@ -222,6 +222,17 @@ test.describe('the official JS-SDK on the mock\'s WeixinJSBridge', () => {
     expect(outcome.check.errMsg).toBe('checkJsApi:permission denied')
   })
 
+  test('should take the permission away when a later wx.config cannot be checked', async ({ page }) => {
+    await openSdkPage(page, `${shopUrl}/sdk/home`)
+    const config = signedConfig(await jsapiTicket(), pageUrl(page), ALL_APIS)
+    expect((await configure(page, config)).failure).toBeNull()
+    // the client loses its way to WeChat during the next check
+    await page.route(`${MOCK_URL}/__bridge/verify`, route => route.abort())
+    const outcome = await configure(page, config)
+    expect(outcome.failure?.errMsg).toMatch(/^config:fail/)
+    expect(outcome.check.errMsg).toBe('checkJsApi:permission denied')
+  })
+
   test('should fail wx.config with invalid url domain on a host that is not the JS safe domain', async ({ page }) => {
     await openSdkPage(page, `${foreignUrl}/sdk/home`)
     const outcome = await configure(page, signedConfig(await jsapiTicket(), pageUrl(page), ALL_APIS))
@@ -319,6 +330,28 @@ test.describe('the official JS-SDK on the mock\'s WeixinJSBridge', () => {
     result = sdk(page, 'scanQRCode', { needResult: 1 })
     await scanner.getByRole('button', { name: 'EAN_13,6901234567892' }).click()
     expect(await result).toMatchObject({ errMsg: 'scanQRCode:ok', resultStr: 'EAN_13,6901234567892' })
+  })
+
+  test('should handle the result itself when the page asks for none: show a text, open a link', async ({ page }) => {
+    await openSdkPage(page, `${shopUrl}/sdk/home`)
+    await configure(page, signedConfig(await jsapiTicket(), pageUrl(page), ALL_APIS))
+    await queueScan('门店 A-12')
+    expect(await sdk(page, 'scanQRCode', { needResult: 0 })).not.toHaveProperty('resultStr')
+    const shown = page.getByRole('dialog', { name: '门店 A-12' })
+    await expect(shown).toBeVisible()
+    await shown.getByRole('button', { name: '完成' }).click()
+    await expect(shown).toHaveCount(0)
+
+    await queueScan(`${shopUrl}/product/7`)
+    expect((await sdk(page, 'scanQRCode', { needResult: 0 })).errMsg).toBe('scanQRCode:ok')
+    await expect(page).toHaveURL(`${shopUrl}/product/7`)
+  })
+
+  test('should still close the window through WeixinJSBridge.call, which needs no config', async ({ page }) => {
+    await openSdkPage(page, `${shopUrl}/sdk/home`)
+    await page.evaluate(() => (window as unknown as { WeixinJSBridge: { call: (name: string) => void } }).WeixinJSBridge.call('closeWindow'))
+    await expect(page.getByRole('dialog', { name: '页面已关闭' })).toBeVisible()
+    expect(await page.evaluate(() => (window as unknown as { __mockWechat: { closed: () => boolean } }).__mockWechat.closed())).toBe(true)
   })
 
   test('should cover the page when it closes the window, and keep the hidden menu items readable', async ({ page }) => {
