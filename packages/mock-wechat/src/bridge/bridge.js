@@ -176,6 +176,8 @@ function startBridge() {
 
   const handlers = {
     async preVerifyJSAPI(params) {
+      // a new wx.config replaces the page's permission, whatever its outcome, even an unanswered one
+      verified = null
       const url = checkedUrl()
       const { errMsg } = await ask('/__bridge/verify', {
         appId: params.verifyAppId,
@@ -185,7 +187,6 @@ function startBridge() {
         jsApiList: Array.isArray(params.verifyJsApiList) ? params.verifyJsApiList.map(String) : [],
         url,
       })
-      // a new wx.config replaces the page's permission, whatever its outcome
       verified = errMsg === 'config:ok' ? new Set(params.verifyJsApiList) : null
       const answer = { err_msg: errMsg }
       if (errMsg === 'config:invalid signature' && CLIENT === IOS && iosClient() === IosClient.CurrentUrl)
