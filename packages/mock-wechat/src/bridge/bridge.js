@@ -37,6 +37,10 @@ function withoutFragment(url) {
   return at === -1 ? url : url.slice(0, at)
 }
 
+function has(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key)
+}
+
 function readStorage(key) {
   try {
     return localStorage.getItem(key)
@@ -196,7 +200,7 @@ function startBridge() {
     checkJsApi(params) {
       const result = {}
       for (const name of Array.isArray(params.jsApiList) ? params.jsApiList : [])
-        result[name] = name in handlers && !NOT_YET.has(name)
+        result[name] = has(handlers, name) && !NOT_YET.has(name)
       // the JS-SDK JSON-parses it on Android, and takes the object on iOS
       return { err_msg: 'checkJsApi:ok', checkResult: CLIENT === ANDROID ? JSON.stringify(result) : result }
     },
@@ -212,20 +216,20 @@ function startBridge() {
     hideMenuItems(params) {
       for (const item of menuList(params))
         menu.hidden.add(item)
-      return { err_msg: `hideMenuItems:ok` }
+      return { err_msg: 'hideMenuItems:ok' }
     },
     showMenuItems(params) {
       for (const item of menuList(params))
         menu.hidden.delete(item)
-      return { err_msg: `showMenuItems:ok` }
+      return { err_msg: 'showMenuItems:ok' }
     },
     hideAllNonBaseMenuItem() {
       menu.nonBaseHidden = true
-      return { err_msg: `hideAllNonBaseMenuItem:ok` }
+      return { err_msg: 'hideAllNonBaseMenuItem:ok' }
     },
     showAllNonBaseMenuItem() {
       menu.nonBaseHidden = false
-      return { err_msg: `showAllNonBaseMenuItem:ok` }
+      return { err_msg: 'showAllNonBaseMenuItem:ok' }
     },
     hideOptionMenu() {
       menu.optionMenuHidden = true
@@ -275,7 +279,7 @@ function startBridge() {
       return handlers.preVerifyJSAPI(params)
     // the pay work plays these later; an unknown name is a function this client does not have
     // (the JS-SDK reads `function_not_exist` as `<api>:function not exist`, and as ok for config)
-    if (!Object.prototype.hasOwnProperty.call(handlers, name))
+    if (!has(handlers, name))
       return { err_msg: 'system:function_not_exist' }
     if (NOT_YET.has(name) || base)
       return handlers[name](params)
