@@ -58,6 +58,21 @@ export const CallSchema = Type.Object({
   statusCode: Type.Optional(Type.Integer()),
 })
 
+export const ScanResultBodySchema = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 2048, description: 'what the scanner reads: a URL, a product code, a barcode' }),
+}, strict)
+
+export const ShareSchema = Type.Object({
+  api: Type.String(),
+  title: Type.String(),
+  desc: Type.Optional(Type.String()),
+  link: Type.String(),
+  imgUrl: Type.String(),
+  pageUrl: Type.String(),
+  client: Type.String(),
+  at: Type.String(),
+})
+
 export const ControlErrorSchema = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),
 })

@@ -35,6 +35,10 @@ export function createExpiringMap<T>(now: () => number) {
     isLive(entry: Expiring<T>): boolean {
       return entry.expiresAt > now()
     },
+    /** Every entry, expired or not, with its key. */
+    entries(): IterableIterator<[string, Expiring<T>]> {
+      return entries.entries()
+    },
     delete(key: string): void {
       entries.delete(key)
     },

@@ -6,7 +6,9 @@ import { createExpiringMap } from './expiring-map'
 import { createFaults } from './faults'
 import type { CodeGrant, NextLogin, PendingAuthorization, RefreshGrant, UserTokenGrant } from './grants'
 import { createPersonas } from './personas'
+import { createScanResults } from './scan-results'
 import { createServerCredentials } from './server-credentials'
+import { createShares } from './shares'
 
 /**
  * Everything the mock remembers, in memory. The cgi-bin routes fill `accessTokens` and `jsapiTickets`;
@@ -24,6 +26,8 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   const devices = createDevices()
   const calls = createCallLog()
   const faults = createFaults()
+  const shares = createShares()
+  const scanResults = createScanResults()
   let nextLogin: NextLogin | undefined
 
   const expirers = new Map<ExpireKind, Array<() => number>>()
@@ -46,7 +50,7 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
 
   onReset(() => {
-    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, accessTokens, jsapiTickets, devices, calls, faults])
+    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, accessTokens, jsapiTickets, devices, calls, faults, shares, scanResults])
       collection.clear()
     credentials.clear()
     nextLogin = undefined
@@ -69,6 +73,10 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     devices,
     calls,
     faults,
+    /** What pages set with updateAppMessageShareData / updateTimelineShareData (shares.ts). */
+    shares,
+    /** What the next wx.scanQRCode calls return (scan-results.ts). */
+    scanResults,
     setNextLogin(login: NextLogin) {
       nextLogin = login
     },

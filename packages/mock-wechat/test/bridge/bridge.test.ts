@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MockWechat } from '../../src/app'
-import { baseCode, build } from '../helper'
+import { ANDROID_UA, baseCode, build, IOS_UA } from '../helper'
 
 const SHOP = 'http://localhost:3000'
 const DEVICE = '0123456789abcdef0123456789abcdef'
@@ -33,6 +33,26 @@ describe('GET /bridge.js', () => {
     expect(response.headers['cache-control']).toBe('no-cache')
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin')
     expect(response.body).toContain('/__bridge/session')
+  })
+
+  it.each([
+    ['iOS WeChat', IOS_UA, 'ios-wechat'],
+    ['Android WeChat', ANDROID_UA, 'android-wechat'],
+    ['a desktop browser', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36', 'not-wechat'],
+    ['no user agent', undefined, 'not-wechat'],
+  ])('should tell the script which client it plays for %s, varying by user agent', async (_name, userAgent, client) => {
+    const { app } = build()
+    const response = await app.inject({ url: '/bridge.js', headers: userAgent === undefined ? {} : { 'user-agent': userAgent } })
+    expect(response.body.split('\n').slice(0, 3)).toEqual(['(function () {', '\'use strict\'', `const CLIENT = "${client}"`])
+    expect(response.headers.vary).toMatch(/\bUser-Agent\b/)
+    expect(response.headers['cache-control']).toBe('no-cache')
+  })
+
+  it('should serve a script that parses, and reads no user agent itself', async () => {
+    const { app } = build()
+    const body = (await app.inject({ url: '/bridge.js', headers: { 'user-agent': IOS_UA } })).body
+    expect(() => new Function(body)).not.toThrow()
+    expect(body).not.toMatch(/userAgent|MicroMessenger/i)
   })
 
   it('should not count as a call to WeChat', async () => {

@@ -1,23 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { pageCors } from '../../hooks/page-cors'
 import { shopCors } from '../../hooks/shop-cors'
+import { preflight } from './preflight'
+import scan from './scan'
 import script from './script'
 import session from './session'
+import share from './share'
+import verify from './verify'
 
 /**
- * The in-page client: GET /bridge.js and the /__bridge/* calls it makes from the shop's page, with
- * CORS for the shop's origin. The WeixinJSBridge that the JS-SDK talks to grows here.
+ * The in-page client: GET /bridge.js and the /__bridge/* calls it makes from the page. What only the
+ * shop's pages may ask (who the user is, sharing, scanning) has CORS for the shop's origin; the
+ * wx.config check answers any page, as WeChat checks every page it opens.
  */
 const bridgeRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.addHook('onRequest', shopCors)
-  // the client's POSTs are JSON, so the browser asks first
-  fastify.options('/__bridge/*', async (_request, reply) => reply
-    .code(204)
-    .header('access-control-allow-methods', 'GET, POST')
-    .header('access-control-allow-headers', 'content-type')
-    .header('access-control-max-age', '600')
-    .send())
-  await fastify.register(script)
-  await fastify.register(session)
+  await fastify.register(async (shopOnly) => {
+    shopOnly.addHook('onRequest', shopCors)
+    await shopOnly.register(preflight('/__bridge/*'))
+    await shopOnly.register(script)
+    await shopOnly.register(session)
+    await shopOnly.register(share)
+    await shopOnly.register(scan)
+  })
+  await fastify.register(async (anyPage) => {
+    anyPage.addHook('onRequest', pageCors)
+    await anyPage.register(preflight('/__bridge/verify'))
+    await anyPage.register(verify)
+  })
 }
 
 export default bridgeRoutes

@@ -5,6 +5,8 @@ import expire from './expire'
 import fail from './fail'
 import nextLogin from './next-login'
 import reset from './reset'
+import scanResult from './scan-result'
+import shares from './shares'
 import tokens from './tokens'
 import users from './users'
 
@@ -19,6 +21,8 @@ const controlRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   await fastify.register(expire)
   await fastify.register(calls)
   await fastify.register(tokens)
+  await fastify.register(shares)
+  await fastify.register(scanResult)
 }
 
 export default controlRoutes
