@@ -258,6 +258,24 @@ test.describe('the official JS-SDK on the mock\'s WeixinJSBridge', () => {
     }
   })
 
+  test('should keep a config for the whole page on iOS, and only for its URL on Android until the page signs the new one', async ({ page }, info) => {
+    await openSdkPage(page, `${shopUrl}/sdk/home`)
+    const ticket = await jsapiTicket()
+    expect((await configure(page, signedConfig(ticket, pageUrl(page), ALL_APIS))).failure).toBeNull()
+    await page.evaluate(() => history.pushState(null, '', '/sdk/product/7'))
+    const afterMove = await sdk(page, 'hideMenuItems', { menuList: ['menuItem:copyUrl'] })
+    if (info.project.name === 'wechat-ios') {
+      expect(afterMove.errMsg).toBe('hideMenuItems:ok')
+    } else {
+      expect(afterMove.errMsg).toBe('hideMenuItems:permission denied')
+      expect((await configure(page, signedConfig(ticket, pageUrl(page), ALL_APIS))).failure).toBeNull()
+      expect((await sdk(page, 'hideMenuItems', { menuList: ['menuItem:copyUrl'] })).errMsg).toBe('hideMenuItems:ok')
+    }
+    // a #fragment is not part of the URL the client checks
+    await page.evaluate(() => { location.hash = '#/reviews' })
+    expect((await sdk(page, 'hideMenuItems', { menuList: ['menuItem:copyUrl'] })).errMsg).toBe('hideMenuItems:ok')
+  })
+
   test('should check the current URL on iOS in new-iOS mode and name it in realAuthUrl', async ({ page }, info) => {
     test.skip(info.project.name !== 'wechat-ios', 'an iOS setting')
     const landing = `${shopUrl}/sdk/landing?code=abc&state=s3`

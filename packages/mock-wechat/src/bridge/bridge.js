@@ -175,8 +175,26 @@ function startBridge() {
   if (CLIENT !== IOS && CLIENT !== ANDROID)
     return // outside WeChat, as in a desktop browser: no WeixinJSBridge
 
-  /** The page's JS-SDK permission: null until a wx.config succeeds, then the verified jsApiList. */
+  /**
+   * The page's JS-SDK permission: null until a wx.config succeeds, then the verified jsApiList and
+   * the URL it was checked against. A client that checks the current URL (Android, new-iOS mode)
+   * grants it to that URL only: after pushState to another URL the page must run wx.config again,
+   * which is why SPAs re-sign on every route change there. iOS's classic client checked the landing
+   * URL once, and its permission lasts the whole document.
+   */
   let verified = null
+
+  function checksCurrentUrl() {
+    return CLIENT === ANDROID || iosClient() === IosClient.CurrentUrl
+  }
+
+  function permitted() {
+    if (verified === null)
+      return null
+    if (checksCurrentUrl() && verified.url !== withoutFragment(location.href))
+      return null
+    return verified.apis
+  }
 
   const handlers = {
     async preVerifyJSAPI(params) {
@@ -191,7 +209,7 @@ function startBridge() {
         jsApiList: Array.isArray(params.verifyJsApiList) ? params.verifyJsApiList.map(String) : [],
         url,
       })
-      verified = errMsg === 'config:ok' ? new Set(params.verifyJsApiList) : null
+      verified = errMsg === 'config:ok' ? { apis: new Set(params.verifyJsApiList), url } : null
       const answer = { err_msg: errMsg }
       if (errMsg === 'config:invalid signature' && CLIENT === IOS && iosClient() === IosClient.CurrentUrl)
         answer.realAuthUrl = url
@@ -283,9 +301,10 @@ function startBridge() {
       return { err_msg: 'system:function_not_exist' }
     if (NOT_YET.has(name) || base)
       return handlers[name](params)
-    if (verified === null)
+    const apis = permitted()
+    if (apis === null)
       return { err_msg: `${name}:access denied` }
-    if (name !== 'checkJsApi' && !verified.has(name))
+    if (name !== 'checkJsApi' && !apis.has(name))
       return { err_msg: `${name}:fail, the permission value is offline verifying` }
     return handlers[name](params)
   }
