@@ -4,7 +4,8 @@
  * address bar afterwards (the login guard removes code and state at once). main.ts imports this
  * module before the router, so it is read before anything can change it.
  */
-let landing = captureLandingUrl()
+let landing = ''
+captureLandingUrl()
 
 /** Reads the address bar now; main.ts's import does it once, tests call it again. */
 export function captureLandingUrl(href: string = typeof location === 'undefined' ? '' : location.href): string {
