@@ -20,26 +20,40 @@ export function productIdFromCode(text: string, publicUrl: string): number | nul
 }
 
 function productIdFromUrl(text: string, publicUrl: string): number | null {
-  let url: URL
-  let shop: URL
-  try {
-    url = new URL(text)
-    shop = new URL(publicUrl)
-  } catch {
-    return null
-  }
+  const url = splitUrl(text)
+  const shop = splitUrl(publicUrl)
   // Another site's /product/12 is not our product 12 (and would be a way to send people anywhere).
-  if (url.origin !== shop.origin)
+  if (!url || !shop || url.origin !== shop.origin)
     return null
-  const inPath = PRODUCT_PATH.exec(url.pathname)
+  const inPath = PRODUCT_PATH.exec(url.path)
   if (inPath?.[1])
     return Number(inPath[1])
   // A hash-routed build prints `/#/product/12`: the route sits after the `#`.
-  if (url.pathname === '/' && url.hash.startsWith('#/')) {
-    const route = url.hash.slice(1).split(/[?#]/)[0] ?? ''
-    const inHash = PRODUCT_PATH.exec(route)
+  if (url.path === '/' && url.hash.startsWith('/')) {
+    const inHash = PRODUCT_PATH.exec(url.hash.split(/[?#]/)[0] ?? '')
     if (inHash?.[1])
       return Number(inHash[1])
   }
   return null
+}
+
+const ABSOLUTE_URL = /^(https?):\/\/([^/?#]*)([^?#]*)[^#]*(?:#(.*))?$/i
+const DEFAULT_PORT: Record<string, string> = { http: ':80', https: ':443' }
+
+/**
+ * An http(s) URL's origin (scheme and host, default port dropped, lower case), path and fragment.
+ * By hand: this package runs where no `URL` global is promised. A user part (`shop@evil`) is refused.
+ */
+function splitUrl(text: string): { origin: string, path: string, hash: string } | null {
+  const match = ABSOLUTE_URL.exec(text.trim())
+  if (!match)
+    return null
+  const scheme = (match[1] ?? '').toLowerCase()
+  let host = (match[2] ?? '').toLowerCase()
+  if (host === '' || host.includes('@'))
+    return null
+  const defaultPort = DEFAULT_PORT[scheme]
+  if (defaultPort && host.endsWith(defaultPort))
+    host = host.slice(0, -defaultPort.length)
+  return { origin: `${scheme}://${host}`, path: match[3] || '/', hash: match[4] ?? '' }
 }

@@ -9,6 +9,7 @@ describe('productIdFromCode', () => {
     ['a product URL with a trailing slash', 'https://shop.example.com/product/12/', 12],
     ['a product URL with a query and a hash', 'https://shop.example.com/product/7?from=poster&x=1#top', 7],
     ['a hash-routed product URL', 'https://shop.example.com/#/product/9?from=poster', 9],
+    ['a product URL with the default port and an upper-case host', 'https://SHOP.example.com:443/product/12', 12],
     ['a bare id as the shop prints it', '42', 42],
     ['a bare id with spaces around it', '  42\n', 42],
     ['a CODE_128 barcode as WeChat reports it', 'CODE_128,123', 123],
@@ -32,6 +33,8 @@ describe('productIdFromCode', () => {
     ['free text', '你好'],
     ['an empty code', ''],
     ['a javascript URL', 'javascript:alert(1)//product/1'],
+    ['a URL whose user part hides another host', 'https://shop.example.com@evil.example.com/product/12'],
+    ['a product path in the query only', 'https://shop.example.com/?next=/product/12'],
   ] as const)('should refuse %s', (_name, text) => {
     expect(productIdFromCode(text, SHOP)).toBeNull()
   })
