@@ -42,7 +42,8 @@ const DEFAULT_PORT: Record<string, string> = { http: ':80', https: ':443' }
 
 /**
  * An http(s) URL's origin (scheme and host, default port dropped, lower case), path and fragment.
- * By hand: this package runs where no `URL` global is promised. A user part (`shop@evil`) is refused.
+ * By hand: this package runs where no `URL` global is promised. A user part stays in the host
+ * (`shop@evil`), so it never equals the shop's.
  */
 function splitUrl(text: string): { origin: string, path: string, hash: string } | null {
   const match = ABSOLUTE_URL.exec(text.trim())
@@ -50,7 +51,7 @@ function splitUrl(text: string): { origin: string, path: string, hash: string } 
     return null
   const scheme = (match[1] ?? '').toLowerCase()
   let host = (match[2] ?? '').toLowerCase()
-  if (host === '' || host.includes('@'))
+  if (host === '')
     return null
   const defaultPort = DEFAULT_PORT[scheme]
   if (defaultPort && host.endsWith(defaultPort))
