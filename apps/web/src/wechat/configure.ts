@@ -8,9 +8,16 @@ import type { Wx, WxResult } from './sdk'
  * the client answers calls in order, and one made while a config is being checked only after that
  * check. wx.error having fired before that answer means this config failed.
  */
-export function configureOnce(wx: Wx, errors: ConfigErrors, config: JssdkConfig): Promise<void> {
+export function configureOnce(wx: Wx, errors: ConfigErrors, config: JssdkConfig, timeoutMs = CONFIG_TIMEOUT_MS): Promise<void> {
   return new Promise((resolve, reject) => {
     let failure: WxResult | null = null
+    // A client that never answers (or an answer the SDK chokes on) must not hold every later config.
+    let done = false
+    const timer = setTimeout(() => {
+      done = true
+      errors.listen(null)
+      reject(new WechatConfigError(CONFIG_NO_ANSWER))
+    }, timeoutMs)
     errors.listen((res) => {
       failure ??= res
     })
@@ -26,6 +33,11 @@ export function configureOnce(wx: Wx, errors: ConfigErrors, config: JssdkConfig)
     wx.checkJsApi({
       jsApiList: ['checkJsApi'],
       complete: () => {
+        // a late answer: a later config may be listening by now
+        if (done)
+          return
+        done = true
+        clearTimeout(timer)
         errors.listen(null)
         if (!failure)
           return resolve()
@@ -35,6 +47,10 @@ export function configureOnce(wx: Wx, errors: ConfigErrors, config: JssdkConfig)
     })
   })
 }
+
+/** How long a config may go unanswered before it counts as failed. */
+export const CONFIG_TIMEOUT_MS = 15_000
+export const CONFIG_NO_ANSWER = 'config:no answer'
 
 /** wx.error keeps one handler for the page's life; it passes each failure to the config being checked. */
 export interface ConfigErrors {

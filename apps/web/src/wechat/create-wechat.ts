@@ -17,6 +17,8 @@ export interface WechatDeps {
   loadSdk: () => Promise<Wx>
   /** Where a failed config is reported: the page carries on without sharing and scanning. */
   warn?: (message: string, error: unknown) => void
+  /** How long one config may go unanswered (configure.ts). */
+  configTimeoutMs?: number
 }
 
 export type Wechat = ReturnType<typeof createWechat>
@@ -60,7 +62,7 @@ export function createWechat(deps: WechatDeps) {
       }),
       loaded(),
     ])
-    await configureOnce(wx, errors, config)
+    await configureOnce(wx, errors, config, deps.configTimeoutMs)
   }
 
   /**

@@ -38,6 +38,8 @@ export function installFakeBridge(options: FakeBridgeOptions) {
   const shares: Record<string, Record<string, unknown>> = {}
   const scans: Array<{ text: string } | 'cancel'> = []
   let configured = false
+  /** A client that has stopped answering (hung, or busy elsewhere). */
+  let silent = false
   let answering: Promise<void> = Promise.resolve()
 
   function checkedUrl(): string {
@@ -81,6 +83,8 @@ export function installFakeBridge(options: FakeBridgeOptions) {
   const bridge = {
     invoke: (name: string, params: Record<string, unknown>, callback?: (res: Record<string, unknown>) => void) => {
       calls.push({ name, params: { ...params } })
+      if (silent)
+        return
       answering = answering.then(() => new Promise<void>((resolve) => {
         setTimeout(() => {
           const res = answer(name, params)
@@ -101,6 +105,9 @@ export function installFakeBridge(options: FakeBridgeOptions) {
     shares,
     /** What the next scan returns (a text, or the user closing the scanner). */
     queueScan: (next: { text: string } | 'cancel') => scans.push(next),
+    setSilent: (value: boolean) => {
+      silent = value
+    },
     /** Every call made so far has been answered. */
     settled: () => answering,
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { apiError } from '../helpers'
-import { ANDROID_WECHAT_UA, CHROME_UA, IOS_WECHAT_UA } from './fake-bridge'
+import { ANDROID_WECHAT_UA, APP_ID, CHROME_UA, fakeSignature, installFakeBridge, IOS_WECHAT_UA } from './fake-bridge'
 import { closePages, openPage } from './harness'
 
 const origin = window.location.origin
@@ -121,5 +121,30 @@ describe('wx.config when it cannot be had', () => {
     expect(sdkLoaded).toBe(false)
     expect(page.signed()).toEqual([])
     expect(page.bridge.calls).toEqual([])
+  })
+
+  it('should give up a config the client never answers instead of holding every later one', async () => {
+    vi.resetModules()
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(ANDROID_WECHAT_UA)
+    window.history.replaceState(null, '', '/')
+    const bridge = installFakeBridge({ device: 'android', checks: 'current', landingUrl: window.location.href })
+    bridge.setSilent(true)
+    const { createWechat } = await import('~/wechat/create-wechat')
+    const { loadSdk } = await import('~/wechat/sdk')
+    const wechat = createWechat({
+      userAgent: ANDROID_WECHAT_UA,
+      landingUrl: () => `${origin}/`,
+      currentUrl: () => window.location.href,
+      fetchConfig: async url => ({ appId: APP_ID, timestamp: 1, nonceStr: 'n', signature: fakeSignature(url), jsApiList: ['checkJsApi'] }),
+      loadSdk,
+      warn: () => {},
+      // long enough for the fake client's answers, short enough for the test to wait out
+      configTimeoutMs: 2000,
+    })
+    await expect(wechat.ready()).rejects.toMatchObject({ name: 'WechatConfigError', reason: 'config:no answer' })
+    bridge.setSilent(false)
+    window.history.pushState(null, '', '/cart')
+    await expect(wechat.ready()).resolves.toBeUndefined()
+    expect(bridge.configs()).toEqual([`${origin}/`, `${origin}/cart`])
   })
 })
