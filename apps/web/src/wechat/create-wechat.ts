@@ -19,6 +19,8 @@ export interface WechatDeps {
   warn?: (message: string, error: unknown) => void
   /** How long one config may go unanswered (configure.ts). */
   configTimeoutMs?: number
+  /** How long to wait for the client's WeixinJSBridge (bridge-ready.ts). */
+  bridgeTimeoutMs?: number
 }
 
 export type Wechat = ReturnType<typeof createWechat>
@@ -45,7 +47,7 @@ export function createWechat(deps: WechatDeps) {
     sdk ??= deps.loadSdk().then(async (wx) => {
       // Before the first config: a failure with no handler yet would be lost to the next one.
       const errors = configErrorsOf(wx)
-      await bridgeReady()
+      await bridgeReady(deps.bridgeTimeoutMs)
       return { wx, errors }
     }).catch((error: unknown) => {
       sdk = null

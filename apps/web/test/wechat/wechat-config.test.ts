@@ -147,4 +147,29 @@ describe('wx.config when it cannot be had', () => {
     await expect(wechat.ready()).resolves.toBeUndefined()
     expect(bridge.configs()).toEqual([`${origin}/`, `${origin}/cart`])
   })
+
+  it('should wait for the client\'s bridge, and give up on a page where it never comes', async () => {
+    vi.resetModules()
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(ANDROID_WECHAT_UA)
+    window.history.replaceState(null, '', '/')
+    const { createWechat } = await import('~/wechat/create-wechat')
+    const { loadSdk } = await import('~/wechat/sdk')
+    const session = () => createWechat({
+      userAgent: ANDROID_WECHAT_UA,
+      landingUrl: () => `${origin}/`,
+      currentUrl: () => window.location.href,
+      fetchConfig: async url => ({ appId: APP_ID, timestamp: 1, nonceStr: 'n', signature: fakeSignature(url), jsApiList: ['checkJsApi'] }),
+      loadSdk,
+      warn: () => {},
+      bridgeTimeoutMs: 2000,
+    })
+    await expect(session().ready()).rejects.toMatchObject({ name: 'WechatUnavailableError' })
+
+    const late = session()
+    const ready = late.ready()
+    const bridge = installFakeBridge({ device: 'android', checks: 'current', landingUrl: window.location.href })
+    document.dispatchEvent(new Event('WeixinJSBridgeReady'))
+    await expect(ready).resolves.toBeUndefined()
+    expect(bridge.configs()).toEqual([`${origin}/`])
+  })
 })
