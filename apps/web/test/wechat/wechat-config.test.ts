@@ -166,7 +166,10 @@ describe('wx.config when it cannot be had', () => {
     await expect(session().ready()).rejects.toMatchObject({ name: 'WechatUnavailableError' })
 
     const late = session()
+    const listening = vi.spyOn(document, 'addEventListener')
     const ready = late.ready()
+    // the client's script runs later than ours: the page waits for its event
+    await vi.waitFor(() => expect(listening).toHaveBeenCalledWith('WeixinJSBridgeReady', expect.any(Function), expect.anything()))
     const bridge = installFakeBridge({ device: 'android', checks: 'current', landingUrl: window.location.href })
     document.dispatchEvent(new Event('WeixinJSBridgeReady'))
     await expect(ready).resolves.toBeUndefined()
