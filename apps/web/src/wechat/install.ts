@@ -9,18 +9,16 @@ import { shareDataFor } from './share-data'
 
 /**
  * After each route change: a config for the URL the client checks (when it changed), then this
- * route's share data; again when the product page's product arrives. Outside WeChat: nothing.
- * Failures only reach the console: sharing then just does not happen, the page carries on.
+ * route's share data; again when the product page's product arrives (main.ts installs it in WeChat
+ * only). The newest share data wins (create-wechat.ts). Failures only reach the console: sharing then just does not happen, the page carries on.
  */
 export function installRouteShare(router: Router, wechat: Wechat): void {
-  if (wechat.client === 'not-wechat')
-    return
   const appConfig = useAppConfigStore()
 
   async function update(route: RouteLocationNormalizedLoaded) {
     void wechat.sync().catch(() => {}) // create-wechat.ts warns once per failed config
     const config = await appConfig.load()
-    if (!config || router.currentRoute.value !== route)
+    if (!config)
       return
     const data = shareDataFor(route, config, pageProduct.value, { hash: hashMode })
     await wechat.share(data).catch((error: unknown) => {

@@ -163,7 +163,8 @@ describe('wx.config when it cannot be had', () => {
       warn: () => {},
       bridgeTimeoutMs: 2000,
     })
-    await expect(session().ready()).rejects.toMatchObject({ name: 'WechatUnavailableError' })
+    const first = session()
+    await expect(first.ready()).rejects.toMatchObject({ name: 'WechatUnavailableError' })
 
     const late = session()
     const listening = vi.spyOn(document, 'addEventListener')
@@ -174,5 +175,10 @@ describe('wx.config when it cannot be had', () => {
     document.dispatchEvent(new Event('WeixinJSBridgeReady'))
     await expect(ready).resolves.toBeUndefined()
     expect(bridge.configs()).toEqual([`${origin}/`])
+
+    // the first page's session tries again on its next URL, now that the bridge is there
+    window.history.pushState(null, '', '/cart')
+    await expect(first.ready()).resolves.toBeUndefined()
+    expect(bridge.configs()).toEqual([`${origin}/`, `${origin}/cart`])
   })
 })

@@ -51,4 +51,17 @@ describe('share data per route', () => {
     await page.bridge.settled()
     expect(page.bridge.shares.updateAppMessageShareData).toEqual(shopShare)
   })
+
+  it('should send only the newest share data when a page changes it again before WeChat was ready', async () => {
+    const page = await openPage({ userAgent: ANDROID_WECHAT_UA, landing: '/cart', bridge: { device: 'android', checks: 'current' } })
+    const older = { ...shopShare, title: '旧标题' }
+    const newer = { ...shopShare, title: '新标题' }
+    const first = page.wechat.share(older)
+    await page.wechat.share(newer)
+    await first
+    await page.bridge.settled()
+    const titles = page.bridge.calls.filter(call => call.name === 'updateAppMessageShareData').map(call => call.params.title)
+    expect(titles).not.toContain('旧标题')
+    expect(page.bridge.shares.updateAppMessageShareData).toEqual(newer)
+  })
 })
