@@ -17,7 +17,8 @@ export default defineProject({
     name: 'web',
     environment: 'happy-dom',
     include: ['test/**/*.test.ts'],
-    // Vant's ES build imports its CSS; let Vite transform it instead of Node.
-    server: { deps: { inline: ['vant'] } },
+    // Vant's ES build imports its CSS; let Vite transform it instead of Node. The JS-SDK is inlined
+    // so that vi.resetModules() evaluates it afresh (it reads navigator.userAgent when evaluated).
+    server: { deps: { inline: ['vant', 'weixin-js-sdk'] } },
   },
 })

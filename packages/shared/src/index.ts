@@ -1,4 +1,5 @@
 export * from './money'
+export * from './product-code'
 export * from './schemas/catalog'
 export * from './schemas/error'
 export * from './schemas/error-body'

@@ -28,7 +28,7 @@ describe('GET /api/jssdk/config on a cold start', () => {
         timestamp: expect.any(Number),
         nonceStr: expect.stringMatching(/^[A-Za-z0-9]{16}$/),
         signature: expectedSignature(ticket, body, PAGE),
-        jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData', 'scanQRCode', 'openAddress', 'chooseWXPay'],
+        jsApiList: ['checkJsApi', 'updateAppMessageShareData', 'updateTimelineShareData', 'scanQRCode', 'openAddress', 'chooseWXPay'],
       })
     }
     expect(await fetches(stack.mock, '/cgi-bin/stable_token')).toBe(1)

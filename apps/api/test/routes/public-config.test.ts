@@ -15,7 +15,7 @@ describe('GET /api/config', () => {
     expect(response.json()).toEqual({
       appId: 'wxa1b2c3d4e5f60718',
       mode: 'mock',
-      jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData', 'scanQRCode', 'openAddress', 'chooseWXPay'],
+      jsApiList: ['checkJsApi', 'updateAppMessageShareData', 'updateTimelineShareData', 'scanQRCode', 'openAddress', 'chooseWXPay'],
       shopName: '测试小店',
       publicUrl: 'http://localhost:3000',
       followQrUrl: 'http://127.0.0.1:3100/account-qrcode.svg',

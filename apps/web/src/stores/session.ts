@@ -46,6 +46,25 @@ export const useSessionStore = defineStore('session', () => {
     return pending
   }
 
+  let followAsked = false
+  /**
+   * Login and register answers leave `subscribed` unknown (null); /api/me knows it. Asked once per
+   * page life, for the page that shows the follow prompt; a failure leaves it unknown.
+   */
+  async function refreshFollowStatus(): Promise<void> {
+    if (followAsked || !me.value || me.value.subscribed !== null)
+      return
+    followAsked = true
+    try {
+      const fresh = await getMe()
+      // still the same user (no logout or login meanwhile)
+      if (me.value?.openid === fresh.openid)
+        setMe(fresh)
+    } catch {
+      // unknown stays unknown: the prompt is only for users known not to follow
+    }
+  }
+
   /** Ends the session on the server (unbinding this WeChat identity) and forgets the user here. */
   async function logout() {
     await postLogout()
@@ -66,7 +85,7 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { me, snapshot, setMe, loadMe, logout }
+  return { me, snapshot, setMe, loadMe, refreshFollowStatus, logout }
 })
 
 function readSnapshotFlag(): boolean {
