@@ -7,7 +7,8 @@ import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { root } from '../scripts/lib.mjs'
 
-const GOAL_KB = 90
+// the JS-SDK issue's budget: no bigger than before the JS-SDK came (86.0 KB); its aim is 75 KB
+const GOAL_KB = 86
 const dist = join(root, 'apps/web/dist')
 if (!process.argv.includes('--no-build'))
   execFileSync('pnpm', ['--filter', '@wxshop/web', 'run', 'build'], { cwd: root, stdio: 'inherit' })

@@ -3,7 +3,7 @@ import { shareDataFor } from '~/wechat/share-data'
 import { product } from './helpers'
 
 const shop = { shopName: '微选好物', publicUrl: 'https://shop.example.com' }
-const apple = product({ id: 3, name: '烟台红富士苹果', subtitle: '脆甜多汁 5斤装', priceFen: 3990, coverImage: '/images/products/yantai-fuji-apple-1.svg' })
+const apple = product({ id: 3, name: '烟台红富士苹果', subtitle: '脆甜多汁 5斤装', priceFen: 3990, coverImage: '/images/products/yantai-fuji-apple-1.jpg' })
 
 describe('shareDataFor', () => {
   it('should share the shop with its square PNG on the public origin on the home page', () => {
@@ -20,7 +20,7 @@ describe('shareDataFor', () => {
       title: '烟台红富士苹果',
       desc: '¥39.90 · 脆甜多汁 5斤装',
       link: 'https://shop.example.com/product/3',
-      imgUrl: 'https://shop.example.com/images/products/yantai-fuji-apple-1.svg',
+      imgUrl: 'https://shop.example.com/images/products/yantai-fuji-apple-1.jpg',
     })
   })
 
@@ -38,11 +38,16 @@ describe('shareDataFor', () => {
   it('should keep links and images on the public origin whatever PUBLIC_URL carries after it', () => {
     const data = shareDataFor({ name: 'product', params: { id: '3' } }, { shopName: '微选好物', publicUrl: 'https://shop.example.com/some/path/?from=x#y' }, apple)
     expect(data.link).toBe('https://shop.example.com/product/3')
-    expect(data.imgUrl).toBe('https://shop.example.com/images/products/yantai-fuji-apple-1.svg')
+    expect(data.imgUrl).toBe('https://shop.example.com/images/products/yantai-fuji-apple-1.jpg')
   })
 
   it('should use the shop picture when a product image lives on another origin', () => {
     const data = shareDataFor({ name: 'product', params: { id: '3' } }, shop, { ...apple, coverImage: 'https://cdn.example.net/a.jpg' })
+    expect(data.imgUrl).toBe('https://shop.example.com/share-icon.png')
+  })
+
+  it('should use the shop picture for a cover WeChat cannot draw as a thumbnail (SVG)', () => {
+    const data = shareDataFor({ name: 'product', params: { id: '3' } }, shop, { ...apple, coverImage: '/images/products/yantai-fuji-apple-1.svg' })
     expect(data.imgUrl).toBe('https://shop.example.com/share-icon.png')
   })
 

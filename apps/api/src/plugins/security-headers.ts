@@ -14,7 +14,8 @@ const WECHAT_IMAGE_HOSTS = ['https://thirdwx.qlogo.cn', 'http://thirdwx.qlogo.cn
  * - scripts: our own bundle (Vite emits no inline script), the JS-SDK hosts, and in mock mode the
  *   mock's origin, which serves the bridge script that plays WeChat's client;
  * - styles: our CSS and inline `style` attributes, which Vue bindings and Vant components set;
- * - images: ours, `data:` (Vant's placeholders), WeChat's avatar hosts, the mock's avatars;
+ * - images: ours, `data:` (Vant's placeholders), WeChat's avatar hosts, the mock's avatars, the
+ *   Official Account's QR code wherever WECHAT_FOLLOW_QR_URL puts it;
  * - no plugins, no <base> elsewhere, forms post only to us, and no other site may frame the shop
  *   (a framed shop could be overlaid to trick a tap: clickjacking).
  */
@@ -22,12 +23,14 @@ export function contentSecurityPolicy(config: AppConfig): string {
   const mock = config.wechat.mode === 'mock'
     ? [...new Set([config.wechat.openBase, config.wechat.apiBase].map(url => new URL(url).origin))]
     : []
+  // the follow prompt's QR code may live on a CDN (WECHAT_FOLLOW_QR_URL)
+  const followQr = config.wechat.followQrUrl ? [new URL(config.wechat.followQrUrl).origin] : []
   const [self, none] = [quoted('self'), quoted('none')]
   const directives: Record<string, string[]> = {
     'default-src': [self],
     'script-src': [self, ...WECHAT_SCRIPT_HOSTS, ...mock],
     'style-src': [self, quoted('unsafe-inline')],
-    'img-src': [self, 'data:', ...WECHAT_IMAGE_HOSTS, ...mock],
+    'img-src': [...new Set([self, 'data:', ...WECHAT_IMAGE_HOSTS, ...mock, ...followQr])],
     'font-src': [self, 'data:'],
     'connect-src': [self, ...mock],
     'object-src': [none],

@@ -48,9 +48,14 @@ describe('security headers', () => {
 describe('security headers in live mode over https', () => {
   let app: App
   beforeAll(async () => {
-    app = await build({ env: { ...LIVE_ENV, PUBLIC_URL: 'https://shop.example.com' } })
+    app = await build({ env: { ...LIVE_ENV, PUBLIC_URL: 'https://shop.example.com', WECHAT_FOLLOW_QR_URL: 'https://cdn.example.net/wx/qrcode.jpg' } })
   })
   afterAll(() => app.close())
+
+  it('should let the page show the Official Account\'s QR code from the host WECHAT_FOLLOW_QR_URL names', async () => {
+    const policy = csp((await app.inject({ url: '/' })).headers['content-security-policy'])
+    expect(policy['img-src']).toContain('https://cdn.example.net')
+  })
 
   it('should send HSTS when PUBLIC_URL is https', async () => {
     expect((await app.inject({ url: '/api/health' })).headers['strict-transport-security']).toBe('max-age=31536000')

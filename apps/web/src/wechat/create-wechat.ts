@@ -2,7 +2,7 @@ import { type JssdkConfig, WechatClient, wechatClientOf } from '@wxshop/shared'
 import { bridgeReady } from './bridge-ready'
 import { call } from './call'
 import { configErrorsOf, type ConfigErrors, configureOnce } from './configure'
-import { WechatConfigError, WechatError, WechatUnavailableError } from './errors'
+import { WechatApiError, WechatConfigError, WechatError, WechatUnavailableError } from './errors'
 import type { Wx, WxShareData } from './sdk'
 import { otherRule, type SignRule, urlToSign, withoutFragment } from './url-to-sign'
 
@@ -126,24 +126,40 @@ export function createWechat(deps: WechatDeps) {
     }
   }
 
+  /**
+   * Runs one API call after the newest config. A newer iOS client that checks the current URL passes
+   * the first config when the page has not moved yet (no ?code to strip), then denies the first call
+   * after a route change: that denial switches to the current-URL rule, signs it, and tries once more.
+   */
+  async function afterConfig<T>(run: (wx: Wx) => Promise<T>): Promise<T> {
+    await ready()
+    try {
+      return await run((await loaded()).wx)
+    } catch (error) {
+      const moved = withoutFragment(deps.landingUrl()) !== withoutFragment(deps.currentUrl())
+      if (!(error instanceof WechatApiError) || !error.permissionDenied || rule !== 'landing' || !moved)
+        throw error
+      rule = 'current'
+      await ready()
+      return run((await loaded()).wx)
+    }
+  }
+
   /** What the share buttons of WeChat's menu send, to a chat and to Moments. The newest call wins. */
   async function share(data: WxShareData): Promise<void> {
     latestShare = data
     await ready()
     if (latestShare !== data)
       return
-    const { wx } = await loaded()
-    await Promise.all([
+    await afterConfig(wx => Promise.all([
       call('updateAppMessageShareData', wx.updateAppMessageShareData, { ...data }),
       call('updateTimelineShareData', wx.updateTimelineShareData, { title: data.title, link: data.link, imgUrl: data.imgUrl }),
-    ])
+    ]))
   }
 
   /** Opens WeChat's scanner; resolves the scanned text (a QR code's text, a barcode as `CODE_128,123`). */
   async function scan(): Promise<string> {
-    await ready()
-    const { wx } = await loaded()
-    const res = await call('scanQRCode', wx.scanQRCode, { needResult: 1, scanType: ['qrCode', 'barCode'] })
+    const res = await afterConfig(wx => call('scanQRCode', wx.scanQRCode, { needResult: 1, scanType: ['qrCode', 'barCode'] }))
     return typeof res.resultStr === 'string' ? res.resultStr : ''
   }
 

@@ -47,4 +47,9 @@ export class WechatApiError extends WechatError {
     super(errMsg)
     this.errMsg = errMsg
   }
+
+  /** The client refused the call: no config holds for this page (or, on some clients, for this URL). */
+  get permissionDenied(): boolean {
+    return this.errMsg.endsWith(':permission denied')
+  }
 }

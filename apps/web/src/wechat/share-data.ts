@@ -64,11 +64,14 @@ function originOf(publicUrl: string): string {
   }
 }
 
-/** `path` as an absolute URL on `origin`; an image elsewhere is replaced by the shop's own. */
+/**
+ * `path` as an absolute URL on `origin`. An image elsewhere, or one WeChat cannot draw as a share
+ * thumbnail (only JPEG and PNG show; an SVG cover would share as a blank square), is replaced by the shop's own.
+ */
 function imageOn(origin: string, path: string): string {
   try {
     const url = new URL(path, `${origin}/`)
-    if (url.origin === origin)
+    if (url.origin === origin && /\.(jpe?g|png)$/i.test(url.pathname))
       return url.href
   } catch {
     // not a URL at all

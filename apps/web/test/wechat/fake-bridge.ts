@@ -37,7 +37,8 @@ export function installFakeBridge(options: FakeBridgeOptions) {
   const calls: BridgeCall[] = []
   const shares: Record<string, Record<string, unknown>> = {}
   const scans: Array<{ text: string } | 'cancel'> = []
-  let configured = false
+  /** The URL the page's config holds for, or null before a config held. */
+  let configuredFor: string | null = null
   /** A client that has stopped answering (hung, or busy elsewhere). */
   let silent = false
   let answering: Promise<void> = Promise.resolve()
@@ -50,14 +51,16 @@ export function installFakeBridge(options: FakeBridgeOptions) {
   function answer(name: string, params: Record<string, unknown>): Record<string, unknown> {
     if (name === 'preVerifyJSAPI') {
       const url = checkedUrl()
-      configured = params.verifyAppId === APP_ID && params.verifySignature === fakeSignature(url)
-      if (configured)
+      const holds = params.verifyAppId === APP_ID && params.verifySignature === fakeSignature(url)
+      configuredFor = holds ? url : null
+      if (holds)
         return { err_msg: 'config:ok' }
       return { err_msg: 'config:invalid signature', ...(options.sendsRealAuthUrl ? { realAuthUrl: url } : {}) }
     }
     if (name === 'getNetworkType')
       return { err_msg: 'network_type:wifi' }
-    if (!configured)
+    // a client that checks the current URL grants the config to that URL only (as the mock's bridge does)
+    if (configuredFor === null || (options.checks === 'current' && configuredFor !== checkedUrl()))
       return { err_msg: `${name}:permission denied` }
     switch (name) {
       case 'checkJsApi': {

@@ -19,9 +19,9 @@ export const product3 = {
   originalPriceFen: null,
   stock: 10,
   sales: 0,
-  coverImage: '/images/products/yantai-fuji-apple-1.svg',
+  coverImage: '/images/products/yantai-fuji-apple-1.jpg',
   description: '',
-  images: ['/images/products/yantai-fuji-apple-1.svg'],
+  images: ['/images/products/yantai-fuji-apple-1.jpg'],
 }
 
 /** The API as the page meets it: /api/config, a signing /api/jssdk/config, products 3 (and 404 for others). */

@@ -37,6 +37,17 @@ describe('wx.config on iOS (the client checks the landing URL)', () => {
     await expect(page.wechat.ready()).resolves.toBeUndefined()
   })
 
+  it('should sign the current URL once a newer client denies the first call after a route change, when its first config passed on an unmoved page', async () => {
+    const page = await openPage({ userAgent: IOS_WECHAT_UA, landing: '/', bridge: { device: 'ios', checks: 'current', sendsRealAuthUrl: true } })
+    expect(page.bridge.configs()).toEqual([`${origin}/`])
+    await page.go('/cart')
+    expect(page.bridge.configs()).toEqual([`${origin}/`, `${origin}/cart`])
+    expect(page.bridge.shares.updateAppMessageShareData).toMatchObject({ link: 'https://shop.example.com/' })
+    await page.go('/product/3')
+    expect(page.bridge.configs()).toEqual([`${origin}/`, `${origin}/cart`, `${origin}/product/3`])
+    expect(page.bridge.shares.updateAppMessageShareData).toMatchObject({ link: 'https://shop.example.com/product/3' })
+  })
+
   it('should re-sign with the current URL when the refusal carries no realAuthUrl', async () => {
     const page = await openPage({ userAgent: IOS_WECHAT_UA, landing: LANDING, bridge: { device: 'ios', checks: 'current' } })
     expect(page.bridge.configs()).toEqual([`${origin}/?code=0a1b2c&state=s7`, `${origin}/`])

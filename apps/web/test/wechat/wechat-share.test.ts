@@ -34,7 +34,7 @@ describe('share data per route', () => {
       title: product3.name,
       desc: '¥39.90 · 脆甜多汁 5斤装',
       link: 'https://shop.example.com/product/3',
-      imgUrl: 'https://shop.example.com/images/products/yantai-fuji-apple-1.svg',
+      imgUrl: 'https://shop.example.com/images/products/yantai-fuji-apple-1.jpg',
     }
     // the page shows the shop's card until its product arrives, then the product's
     await vi.waitFor(() => expect(page.bridge.shares.updateAppMessageShareData).toEqual(productShare))
