@@ -272,7 +272,7 @@ test.describe('the official JS-SDK on the mock\'s WeixinJSBridge', () => {
       expect((await sdk(page, 'hideMenuItems', { menuList: ['menuItem:copyUrl'] })).errMsg).toBe('hideMenuItems:ok')
     }
     // a #fragment is not part of the URL the client checks
-    await page.evaluate(() => { location.hash = '#/reviews' })
+    await page.evaluate(() => history.pushState(null, '', '#/reviews'))
     expect((await sdk(page, 'hideMenuItems', { menuList: ['menuItem:copyUrl'] })).errMsg).toBe('hideMenuItems:ok')
   })
 
