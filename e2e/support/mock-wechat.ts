@@ -41,8 +41,12 @@ export function newOpenid(): string {
 }
 
 export const mockWechat = {
-  /** Forgets everything: users, codes, tokens, next-login, queued faults, the call log. */
-  reset: () => control('POST', 'reset'),
+  /**
+   * Forgets users, codes, OAuth tokens, next-login, queued faults, the call log, shares and scans.
+   * Keeps the global access_token and jsapi_ticket: the e2e API outlives every test and holds them
+   * in its database, as a shop does against real WeChat, which never forgets them.
+   */
+  reset: () => control('POST', 'reset', { keep: ['server_credentials'] }),
   putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
   fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
   expire: (what: 'codes' | 'oauth_access_token' | 'oauth_refresh_token' | 'access_token' | 'jsapi_ticket') => control('POST', 'expire', { what }),

@@ -31,14 +31,14 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   let nextLogin: NextLogin | undefined
 
   const expirers = new Map<ExpireKind, Array<() => number>>()
-  const resetters: Array<() => void> = []
+  const resetters: Array<(options: ResetOptions) => void> = []
 
   /** Registers what `POST /__control/expire { what }` expires; several areas may share one name. */
   function onExpire(what: ExpireKind, expire: () => number) {
     expirers.set(what, [...(expirers.get(what) ?? []), expire])
   }
 
-  function onReset(reset: () => void) {
+  function onReset(reset: (options: ResetOptions) => void) {
     resetters.push(reset)
   }
 
@@ -49,10 +49,14 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   onExpire(ExpireKind.AccessToken, () => accessTokens.expireAll())
   onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
 
-  onReset(() => {
-    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, accessTokens, jsapiTickets, devices, calls, faults, shares, scanResults])
+  onReset(({ keepServerCredentials }) => {
+    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, devices, calls, faults, shares, scanResults])
       collection.clear()
-    credentials.clear()
+    if (!keepServerCredentials) {
+      accessTokens.clear()
+      jsapiTickets.clear()
+      credentials.clear()
+    }
     nextLogin = undefined
   })
 
@@ -92,11 +96,20 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     },
     onExpire,
     onReset,
-    reset() {
+    reset(options: ResetOptions = {}) {
       for (const reset of resetters)
-        reset()
+        reset(options)
     },
   }
 }
 
 export type Store = ReturnType<typeof createStore>
+
+export interface ResetOptions {
+  /**
+   * Keep the Official Account's access_tokens and jsapi_tickets (and which one is current): a shop
+   * that runs across several tests holds them in its database, as it would against real WeChat,
+   * which never forgets them.
+   */
+  keepServerCredentials?: boolean
+}

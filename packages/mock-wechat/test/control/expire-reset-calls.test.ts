@@ -55,6 +55,25 @@ describe('POST /__control/reset', () => {
     // next-login was forgotten: the userinfo page shows instead of an automatic 拒绝.
     expect((await authorize(app, { scope: 'snsapi_userinfo' })).statusCode).toBe(200)
   })
+
+  it('should keep the issued access_token and jsapi_ticket, and forget the rest, when asked to keep server credentials', async () => {
+    const { app } = build()
+    const access_token = await serverToken(app)
+    const { ticket } = (await sns(app, '/cgi-bin/ticket/getticket', { access_token, type: 'jsapi' })).body
+    const code = await baseCode(app)
+    const response = await app.inject({ method: 'POST', url: '/__control/reset', payload: { keep: ['server_credentials'] } })
+    expect(response.json()).toEqual({ ok: true })
+    // the shop's stored token and ticket still work, as real WeChat never forgets them
+    expect((await sns(app, '/cgi-bin/ticket/getticket', { access_token, type: 'jsapi' })).body).toMatchObject({ errcode: 0, ticket })
+    expect((await app.inject({ url: '/__control/tokens' })).json()).toMatchObject({ jsapiTicket: ticket })
+    expect((await exchange(app, code)).body.errcode).toBe(40029)
+  })
+
+  it('should refuse to keep anything it does not know', async () => {
+    const { app } = build()
+    const response = await app.inject({ method: 'POST', url: '/__control/reset', payload: { keep: ['users'] } })
+    expect(response.statusCode).toBe(400)
+  })
 })
 
 describe('GET /__control/calls', () => {
