@@ -14,7 +14,7 @@
 //
 //   pnpm bench:jssdk [-- --duration 5 --rounds 3 --connections 10 --warmup 2 --log-level info --cpu-prof]
 //
-// --log-level sets the API's LOG_LEVEL (warn: without the two request lines per request);
+// --log-level sets the API's LOG_LEVEL (warn: without the access-log line per request);
 // --cpu-prof starts the API with `node --cpu-prof` and says where the .cpuprofile went.
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'

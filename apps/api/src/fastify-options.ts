@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import { STATUS_CODES, type Server } from 'node:http'
 import type { FastifyHttpOptions, FastifyReply, FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './config'
+import { AccessLogController } from './lib/access-log'
 import { formatValidationErrors } from './lib/validation-message'
 import { redactOAuthParams } from './lib/redact-url'
 import { validatorCompilers } from './lib/validator-compiler'
@@ -30,6 +31,8 @@ const BODY_LIMIT_BYTES = 128 * 1024
 export function fastifyOptions(config: AppConfig, logger: FastifyServerOptions['logger'] = false): FastifyHttpOptions<Server> {
   return {
     logger: withRedactedUrls(logger),
+    // one access-log line per request, not Fastify's two (lib/access-log.ts)
+    logController: new AccessLogController(),
     trustProxy: config.trustProxy,
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: CONNECTION_TIMEOUT_MS,

@@ -91,10 +91,38 @@ describe('request logs', () => {
   it('should log page URLs with the OAuth code and state redacted when WeChat sends the user back', async () => {
     lines.length = 0
     await app.inject({ url: '/profile?from=share&code=081Secret0CodeValue&state=stateSecret123' })
-    const incoming = lines.map(line => JSON.parse(line)).find(entry => entry.msg === 'incoming request')
-    expect(incoming.req.url).toBe('/profile?from=share&code=[redacted]&state=[redacted]')
+    const completed = lines.map(line => JSON.parse(line)).find(entry => entry.msg === 'request completed')
+    expect(completed.url).toBe('/profile?from=share&code=[redacted]&state=[redacted]')
     expect(lines.join('')).not.toContain('081Secret0CodeValue')
     expect(lines.join('')).not.toContain('stateSecret123')
+  })
+
+  it('should write one access-log line per request with its id, method, URL, status, time and address', async () => {
+    lines.length = 0
+    await app.inject({ url: '/api/categories?from=share', remoteAddress: '203.0.113.7' })
+    const entries = lines.map(line => JSON.parse(line))
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      reqId: expect.any(String),
+      method: 'GET',
+      url: '/api/categories?from=share',
+      statusCode: 200,
+      responseTime: expect.any(Number),
+      remoteAddress: '203.0.113.7',
+    })
+  })
+
+  it('should log refused and unknown requests too, with their status', async () => {
+    lines.length = 0
+    await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { 'content-type': 'text/plain' }, payload: 'x' })
+    await app.inject({ url: '/api/nothing-here' })
+    const completed = lines.map(line => JSON.parse(line)).filter(entry => entry.msg === 'request completed')
+    expect(completed.map(entry => [entry.method, entry.url, entry.statusCode])).toEqual([
+      ['POST', '/api/auth/logout', 403],
+      ['GET', '/api/nothing-here', 404],
+    ])
   })
 
   it('should redact the code and state in the error log of a failing request', async () => {
@@ -104,6 +132,30 @@ describe('request logs', () => {
     spy.mockRestore()
     const failed = lines.map(line => JSON.parse(line)).find(entry => entry.msg === 'request failed')
     expect(failed.request.url).toBe('/api/products?q=x&code=[redacted]&state=[redacted]')
+    expect(lines.join('')).not.toContain('081Secret0CodeValue')
+    expect(lines.join('')).not.toContain('stateSecret123')
+  })
+})
+
+describe('request logs at debug', () => {
+  let app: App
+  const lines: string[] = []
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk))
+      done()
+    },
+  })
+  beforeAll(async () => {
+    app = await build({ env: LIVE_ENV, logger: { level: 'debug', stream } })
+  })
+  afterAll(() => app.close())
+
+  it('should log the incoming request too, with the OAuth code and state redacted, when LOG_LEVEL is debug', async () => {
+    lines.length = 0
+    await app.inject({ url: '/profile?code=081Secret0CodeValue&state=stateSecret123' })
+    const incoming = lines.map(line => JSON.parse(line)).find(entry => entry.msg === 'incoming request')
+    expect(incoming).toMatchObject({ reqId: expect.any(String), method: 'GET', url: '/profile?code=[redacted]&state=[redacted]' })
     expect(lines.join('')).not.toContain('081Secret0CodeValue')
     expect(lines.join('')).not.toContain('stateSecret123')
   })

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@wxshop/shared'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import fp from 'fastify-plugin'
 import { ApiError } from '../errors'
 
@@ -22,31 +22,44 @@ const REFUSED = '请求被拒绝：只接受本站页面发出的 JSON 请求'
  * preflight we never grant), and an Origin or Sec-Fetch-Site that says another site sent it.
  * Requests without those headers (curl, tests, old browsers) are judged by the content type alone.
  * The SameSite=Lax session cookie is the first wall; this is the second.
+ *
+ * The check is attached, as the route's first onRequest hook, to every route registered after this
+ * plugin that has a state-changing method under /api and is not on the allow-list: judged by the
+ * route's own path, so no spelling of a URL slips past, and reads, pages and files (most requests)
+ * pay nothing. An unmatched path changes nothing: the 404 handler answers it.
  */
 export default fp(async function sameOrigin(fastify) {
   const ownOrigin = new URL(fastify.config.publicUrl).origin
 
-  fastify.addHook('onRequest', async (request) => {
-    // an unmatched path changes nothing: the 404 handler answers it
-    if (!STATE_CHANGING.has(request.method) || request.is404 || !isApiRoute(request) || isAllowedCrossSite(request))
-      return
+  // a callback hook: it does no I/O (an async hook costs a promise per request)
+  function refuseCrossSite(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    // a route may answer several methods, GET among them
+    if (!STATE_CHANGING.has(request.method))
+      return done()
     if (!isJson(request.headers['content-type']))
-      throw new ApiError(403, ErrorCode.Forbidden, REFUSED)
+      return done(new ApiError(403, ErrorCode.Forbidden, REFUSED))
     const origin = request.headers.origin
     const fetchSite = request.headers['sec-fetch-site']
     if ((origin !== undefined && origin !== ownOrigin) || (typeof fetchSite === 'string' && !OWN_FETCH_SITES.has(fetchSite)))
-      throw new ApiError(403, ErrorCode.Forbidden, REFUSED)
+      return done(new ApiError(403, ErrorCode.Forbidden, REFUSED))
+    done()
+  }
+
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    if (!methods.some(method => STATE_CHANGING.has(method)) || !isApiPath(route.url) || isAllowedCrossSite(route.url))
+      return
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]
+    route.onRequest = [refuseCrossSite, ...own]
   })
 }, { name: 'same-origin', dependencies: ['error-handler'] })
 
-/** Judged by the route that matched, not the URL as sent, so no spelling of a path slips past. */
-function isApiRoute(request: FastifyRequest): boolean {
-  const path = request.routeOptions.url ?? ''
+function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/')
 }
 
-export function isAllowedCrossSite(request: FastifyRequest): boolean {
-  const path = request.routeOptions.url ?? ''
+/** Whether a route's path is one WeChat's servers may post to (CROSS_SITE_ALLOWED). */
+export function isAllowedCrossSite(path: string): boolean {
   return CROSS_SITE_ALLOWED.some(entry => entry.endsWith('*')
     ? path === entry.slice(0, -1) || path.startsWith(`${entry.slice(0, -1)}/`)
     : path === entry)

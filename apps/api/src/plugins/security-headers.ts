@@ -62,9 +62,12 @@ export function securityHeaders(config: AppConfig): Record<string, string> {
 }
 
 export default fp(async function securityHeadersPlugin(fastify) {
+  // built once: they depend on the config only
   const headers = securityHeaders(fastify.config)
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  // onSend, so they are set last on every answer, errors and the 404 handler's included; a
+  // callback hook, since it does no I/O (an async hook costs a promise per request)
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(headers)
-    return payload
+    done(null, payload)
   })
 }, { name: 'security-headers' })

@@ -45,10 +45,12 @@ export default fp(async function session(fastify) {
   fastify.decorateRequest('getSession', null as unknown as FastifyRequest['getSession'])
   fastify.decorateRequest('session', null as unknown as Session)
   fastify.decorateRequest('accountId', null as unknown as number)
-  // Only a closure per request: nothing reads the database until a handler asks.
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Only a closure per request: nothing reads the database until a handler asks. A callback hook,
+  // since it does no I/O (an async hook costs a promise per request).
+  fastify.addHook('onRequest', (request, reply, done) => {
     let loaded: Promise<Session | null> | undefined
     request.getSession = () => (loaded ??= sessions.resolve(request, reply))
+    done()
   })
 
   async function requireSession(request: FastifyRequest, _reply: FastifyReply): Promise<void> {

@@ -78,6 +78,7 @@ describe('WeChat\'s server-to-server endpoints', () => {
     app.addContentTypeParser('text/xml', { parseAs: 'string' }, (_request, body, done) => done(null, body))
     for (const url of ['/api/pay/notify', '/api/pay/notify/v3', '/api/wechat/message', '/api/pay/other'])
       app.post(url, async () => ({ ok: true }))
+    app.route({ method: ['GET', 'POST'], url: '/api/both', handler: async () => ({ ok: true }) })
     await app.ready()
   })
   afterAll(() => app.close())
@@ -90,5 +91,12 @@ describe('WeChat\'s server-to-server endpoints', () => {
   it('should refuse XML on a state-changing route outside the allow-list', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/pay/other', headers: { 'content-type': 'text/xml' }, payload: '<xml></xml>' })
     expect(response.statusCode).toBe(403)
+  })
+
+  it('should refuse a text/plain POST but serve a plain GET on a route that answers both', async () => {
+    const post = await app.inject({ method: 'POST', url: '/api/both', headers: { 'content-type': 'text/plain' }, payload: 'x' })
+    expect(post.statusCode).toBe(403)
+    const get = await app.inject({ method: 'GET', url: '/api/both', headers: { origin: 'https://evil.example' } })
+    expect(get.statusCode).toBe(200)
   })
 })
