@@ -1,0 +1,3 @@
+export * from './errors'
+export * from './xml-build'
+export * from './xml-parse'
