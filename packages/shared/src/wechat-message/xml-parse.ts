@@ -60,10 +60,8 @@ export function parseXmlDocument(text: string, limits: XmlLimits = {}): XmlField
   if (keys.length !== 1 || keys[0] !== 'xml')
     throw new XmlRefusedError('the root element is not <xml>')
   const root = (document as { xml: unknown }).xml
-  if (root === '')
-    throw new XmlRefusedError('an empty <xml> element')
   if (typeof root !== 'object' || root === null || Array.isArray(root))
-    throw new XmlRefusedError('<xml> holds text, not fields')
+    throw new XmlRefusedError('<xml> holds no fields')
   return toFields(root as Record<string, unknown>, 'xml')
 }
 

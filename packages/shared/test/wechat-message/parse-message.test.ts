@@ -53,6 +53,8 @@ describe('parseMessage', () => {
     ['an image without MediaId', examples.image.replace(/<MediaId>.*<\/MediaId>/, ''), /mediaId/],
     ['a location with a non-numeric Location_X', examples.location.replace('23.134521', 'north'), /locationX/],
     ['a text with a non-numeric CreateTime', examples.text.replace('1348831860', '2012-09-28'), /createTime/],
+    ['a text with CreateTime in exponent form', examples.text.replace('1348831860', '1.3e9'), /createTime/],
+    ['a location with a hexadecimal Scale', examples.location.replace('<Scale>20</Scale>', '<Scale>0x14</Scale>'), /scale/],
     ['a text with a non-numeric MsgId', examples.text.replace('1234567890123456', 'abc'), /msgId/],
     ['a text without FromUserName', examples.text.replace(/<FromUserName>.*<\/FromUserName>/, ''), /fromUserName/],
     ['a SCAN without Ticket', examples.scan.replace(/<Ticket>.*<\/Ticket>/, ''), /ticket/],

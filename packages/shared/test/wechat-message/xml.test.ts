@@ -46,8 +46,12 @@ describe('parseXmlDocument', () => {
     expect(() => parseXmlDocument('<xml><a><b>2</b></a></xml>', { maxDepth: 1 })).toThrow(/Maximum nested tags/)
   })
 
+  it('should refuse a document when its root is not <xml>', () => {
+    expect(() => parseXmlDocument('<root><A>1</A></root>')).toThrow(/the root element is not <xml>/)
+    expect(() => parseXmlDocument('<?xml version="1.0"?><root/>')).toThrow(/the root element is not <xml>/)
+  })
+
   it.each([
-    ['another root', '<root><A>1</A></root>'],
     ['two roots', '<xml><A>1</A></xml><xml><A>2</A></xml>'],
     ['text beside fields', '<xml>hello<A>1</A></xml>'],
     ['only text', '<xml>hello</xml>'],
