@@ -1,4 +1,5 @@
 export * from './aes-key'
+export * from './build-push'
 export * from './cipher'
 export * from './envelope'
 export * from './errors'

@@ -1,6 +1,6 @@
-import { Value } from 'typebox/value'
 import { MessageRefusal, MessageRefusedError } from './errors'
 import { EVENT_KIND_NAMES, EVENT_KINDS, type KindSpec, MESSAGE_KINDS, type PushMessage, UnknownPushSchema } from './push-message'
+import { schemaProblem } from './schema-check'
 import { parseXmlDocument, type XmlFields, type XmlLimits } from './xml-parse'
 
 const INTEGER = /^\d{1,15}$/
@@ -27,10 +27,9 @@ function build(kind: string, spec: KindSpec, fields: XmlFields, what: string): P
   }
   if (kind === 'subscribe' && typeof message.eventKey === 'string' && message.eventKey.startsWith(SCENE_PREFIX))
     message.scene = message.eventKey.slice(SCENE_PREFIX.length)
-  if (!Value.Check(spec.schema, message)) {
-    const [first] = Value.Errors(spec.schema, message)
-    throw invalid(what, first ? `${first.instancePath || '/'} ${first.message}` : 'does not match its schema')
-  }
+  const problem = schemaProblem(spec.schema, message)
+  if (problem)
+    throw invalid(what, problem)
   return message as PushMessage
 }
 
@@ -61,10 +60,9 @@ export function parseMessage(fields: XmlFields): PushMessage {
   }
   if (event !== undefined)
     unknown.event = event
-  if (!Value.Check(UnknownPushSchema, unknown)) {
-    const [first] = Value.Errors(UnknownPushSchema, unknown)
-    throw invalid(`${msgType} push`, first ? `${first.instancePath || '/'} ${first.message}` : 'does not match its schema')
-  }
+  const problem = schemaProblem(UnknownPushSchema, unknown)
+  if (problem)
+    throw invalid(`${msgType} push`, problem)
   return unknown as PushMessage
 }
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Value } from 'typebox/value'
+import { schemaProblem } from './schema-check'
 import { buildXml, type XmlInputFields } from './xml-build'
 
 // Passive replies: the XML the shop answers a push with, in the 5 s WeChat waits.
@@ -82,8 +82,9 @@ function body(reply: Reply): XmlInputFields {
  * seconds (`now` in milliseconds, as Date.now()), every text field as CDATA. Throws on a reply outside WeChat's rules.
  */
 export function buildReply(message: ReplyTarget, reply: Reply, now: number = Date.now()): string {
-  if (!Value.Check(ReplySchema, reply))
-    throw new TypeError(`not a WeChat passive reply: ${[...Value.Errors(ReplySchema, reply)][0]?.message ?? reply}`)
+  const problem = schemaProblem(ReplySchema, reply)
+  if (problem)
+    throw new TypeError(`not a WeChat passive reply: ${problem}`)
   return buildXml({
     ToUserName: message.fromUserName,
     FromUserName: message.toUserName,

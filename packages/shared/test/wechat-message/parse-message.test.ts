@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MessageRefusedError, parseMessage, parseMessageXml, parseXmlDocument, pushDedupeKey } from '../../src'
+import { buildPushXml, MessageRefusedError, parseMessage, parseMessageXml, parseXmlDocument, pushDedupeKey } from '../../src'
 import { examples } from './push-examples'
 
 const user = { toUserName: 'toUser', fromUserName: 'fromUser' }
@@ -87,5 +87,28 @@ describe('pushDedupeKey', () => {
     expect(pushDedupeKey(parseMessageXml(examples.subscribe))).toBe('event:FromUser:123456789:subscribe')
     expect(pushDedupeKey(parseMessageXml(examples.unsubscribe))).toBe('event:FromUser:123456789:unsubscribe')
     expect(pushDedupeKey(parseMessageXml(examples.scancodePush))).toBe('event:oMgHVjngRipVsoxg6TuX3vz6glDg:1408090502:scancode_push')
+  })
+})
+
+describe('buildPushXml', () => {
+  it.each(Object.entries(examples))('should write the %s push so that it parses back to the same message', (_, xml) => {
+    const message = parseMessageXml(xml)
+    const rebuilt = buildPushXml(message)
+    expect(parseMessageXml(rebuilt)).toEqual(message)
+  })
+
+  it('should spell MsgType and Event as WeChat does when writing an event', () => {
+    const fields = parseXmlDocument(buildPushXml(parseMessageXml(examples.templateSendJobFinish)))
+    expect(fields).toEqual({
+      ToUserName: 'gh_7f083739789a',
+      FromUserName: 'oia2TjuEGTNoeX76QEjQNrcURxG8',
+      CreateTime: '1395658920',
+      MsgType: 'event',
+      Event: 'TEMPLATESENDJOBFINISH',
+      MsgID: '200163836',
+      Status: 'success',
+    })
+    expect(parseXmlDocument(buildPushXml(parseMessageXml(examples.subscribeByQrCode)))).toMatchObject({ Event: 'subscribe', EventKey: 'qrscene_123123' })
+    expect(parseXmlDocument(buildPushXml(parseMessageXml(examples.location)))).toMatchObject({ MsgType: 'location', Location_X: '23.134521', Scale: '20' })
   })
 })
