@@ -1,6 +1,6 @@
+import { buildXml, parseXml, XmlRefusedError } from '@wxshop/shared'
 import type { FastifyBaseLogger } from 'fastify'
 import { IP_NOT_WHITELISTED, WechatApiError, WechatPayV2Error, WechatPayV3Error, WechatUnavailableError } from './wechat-error'
-import { buildXml, parseXml, XmlRefusedError } from './xml'
 
 /**
  * The one way the API talks to WeChat: open.weixin.qq.com (pages only), api.weixin.qq.com
