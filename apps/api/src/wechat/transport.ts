@@ -1,4 +1,4 @@
-import { buildXml, parseXml, XmlRefusedError } from '@wxshop/shared'
+import { buildXml, parseXml, XmlRefusedError } from '@wxshop/shared/wechat-message'
 import type { FastifyBaseLogger } from 'fastify'
 import { IP_NOT_WHITELISTED, WechatApiError, WechatPayV2Error, WechatPayV3Error, WechatUnavailableError } from './wechat-error'
 

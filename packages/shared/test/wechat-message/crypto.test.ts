@@ -5,7 +5,7 @@ import {
   aesKeyOf, assertMsgSignature, assertSignature, computeMsgSignature, computeSignature, decryptMessage,
   digestsEqual, encryptMessage, isEncodingAesKey, isValidSignature, MessageRefusedError, openEncryptedPush,
   parseMessageXml, parseXmlDocument, sealReply,
-} from '../../src'
+} from '../../src/wechat-message'
 import { officialJavaTest, officialSample, wechatpyCrypto, wechatpySignature } from './published-vectors'
 
 const ascii = (text: string) => new TextEncoder().encode(text)

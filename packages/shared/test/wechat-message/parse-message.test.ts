@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPushXml, MessageRefusedError, parseMessage, parseMessageXml, parseXmlDocument, pushDedupeKey } from '../../src'
+import { buildPushXml, MessageRefusedError, parseMessage, parseMessageXml, parseXmlDocument, pushDedupeKey } from '../../src/wechat-message'
 import { examples } from './push-examples'
 
 const user = { toUserName: 'toUser', fromUserName: 'fromUser' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assertFreshTimestamp, isFreshTimestamp, MessageRefusedError, REPLAY_WINDOW_SECONDS } from '../../src'
+import { assertFreshTimestamp, isFreshTimestamp, MessageRefusedError, REPLAY_WINDOW_SECONDS } from '../../src/wechat-message'
 
 const NOW = 1_700_000_000_500
 

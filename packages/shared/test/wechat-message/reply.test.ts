@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildReply, parseMessageXml, parseXmlDocument, type Reply, SUCCESS_ANSWER } from '../../src'
+import { buildReply, parseMessageXml, parseXmlDocument, type Reply, SUCCESS_ANSWER } from '../../src/wechat-message'
 import { examples } from './push-examples'
 
 const push = parseMessageXml(examples.text)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildXml, cdata, parseXml, parseXmlDocument, XmlRefusedError } from '../../src'
+import { buildXml, cdata, parseXml, parseXmlDocument, XmlRefusedError } from '../../src/wechat-message'
 import { examples } from './push-examples'
 
 describe('parseXmlDocument', () => {
