@@ -76,3 +76,16 @@ export const ShareSchema = Type.Object({
 export const ControlErrorSchema = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),
 })
+
+export const InteractionBodySchema = Type.Object({
+  openid: OpenidSchema,
+  at: Type.Optional(Type.String({ format: 'date-time', description: 'when the user interacted (ISO 8601); now when left out' })),
+}, strict)
+
+export const SentMessageSchema = Type.Object({
+  kind: Type.String(),
+  touser: Type.String(),
+  msgtype: Type.String(),
+  body: Type.Record(Type.String(), Type.Unknown()),
+  at: Type.String(),
+})

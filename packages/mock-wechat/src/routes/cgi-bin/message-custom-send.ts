@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { checkAccessToken } from '../../credentials/access-tokens'
+import { checkCustomMessage, CUSTOM_SEND_WINDOW_MS } from '../../custom-messages/validate-custom-message'
+import { cgiAnswer } from '../../wechat/cgi-answer'
+import { parseJsonBody, readBodiesAsText } from '../../wechat/json-body'
+import { wechatQuery } from '../../wechat/query-schema'
+
+const TokenQuerySchema = wechatQuery('access_token')
+
+/**
+ * POST /cgi-bin/message/custom/send: a customer-service message to one follower who interacted with
+ * the account within 48 hours. Accepted messages are kept for `GET /__control/messages`.
+ */
+const messageCustomSend: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { store } = fastify
+  // bad JSON must get WeChat's errcode with HTTP 200, not Fastify's 400
+  readBodiesAsText(fastify)
+
+  fastify.post('/cgi-bin/message/custom/send', { schema: { querystring: TokenQuerySchema } }, async (request, reply) => {
+    const { ok, fail } = cgiAnswer(reply, store.now)
+    const grant = checkAccessToken(store, request.query.access_token)
+    if (typeof grant === 'number')
+      return fail(grant)
+    const parsed = parseJsonBody(request.body)
+    if (typeof parsed === 'number')
+      return fail(parsed)
+    const body = parsed.fields
+    const { touser, msgtype } = body
+    const persona = typeof touser === 'string' ? store.personas.get(touser) : undefined
+    if (!persona)
+      return fail(40003)
+    const refused = checkCustomMessage(body)
+    if (refused)
+      return fail(refused)
+    // "response out of time limit or subscription is canceled": no interaction within 48 h, or not following
+    const last = store.interactions.last(persona.openid)
+    if (persona.subscribe !== 1 || last === undefined || store.now() - last > CUSTOM_SEND_WINDOW_MS)
+      return fail(45015)
+    store.sentMessages.add({ kind: 'custom', touser: persona.openid, msgtype: msgtype as string, body, at: new Date(store.now()).toISOString() })
+    return ok({ errcode: 0, errmsg: 'ok' })
+  })
+
+  fastify.get('/cgi-bin/message/custom/send', async (_request, reply) => cgiAnswer(reply, store.now).fail(43002))
+}
+
+export default messageCustomSend
