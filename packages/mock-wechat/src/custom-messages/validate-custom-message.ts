@@ -4,8 +4,6 @@ import { utf8ByteLength } from '@wxshop/shared'
 export const TEXT_CONTENT_MAX_BYTES = 2048
 /** Since 2018-10-12 a news message (外链图文) carries one article; more answers 45008. */
 export const NEWS_MAX_ARTICLES = 1
-/** How long after a user's last interaction the account may send them customer-service messages. */
-export const CUSTOM_SEND_WINDOW_MS = 48 * 60 * 60 * 1000
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== ''

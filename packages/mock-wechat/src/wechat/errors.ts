@@ -52,6 +52,7 @@ export const ApiErrmsg: Record<number, string> = {
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit must slower retry next minute',
   45015: 'response out of time limit or subscription is canceled',
+  45047: 'out of response count limit',
   46003: 'menu no exist',
   47001: 'data format error',
   48001: 'api unauthorized',

@@ -64,8 +64,47 @@ describe('POST /cgi-bin/message/custom/send', () => {
     await aliceInWindow(app)
     const at = new Date(clock.now() - 49 * HOUR).toISOString()
     const set = await app.inject({ method: 'POST', url: '/__control/interaction', payload: { openid: ALICE, at } })
-    expect(set.json()).toEqual({ openid: ALICE, lastInteraction: at })
+    expect(set.json()).toEqual({ openid: ALICE, kind: 'message', lastInteraction: at })
     expect((await send(app, text('你好'))).body.errcode).toBe(45015)
+  })
+
+  it('should answer 45047 to the sixth message after one user message, until the user writes again', async () => {
+    const { app } = build()
+    await aliceInWindow(app)
+    for (let i = 1; i <= 5; i++)
+      expect((await send(app, text(`第${i}条`))).body.errcode).toBe(0)
+    const sixth = (await send(app, text('第6条'))).body
+    expect(sixth.errcode).toBe(45047)
+    expect(sixth.errmsg).toMatch(errmsgPattern('out of response count limit'))
+    expect(await messages(app)).toHaveLength(5)
+    await app.inject({ method: 'POST', url: '/__control/interaction', payload: { openid: ALICE } })
+    expect((await send(app, text('第6条'))).body.errcode).toBe(0)
+  })
+
+  it('should allow 3 messages within a minute of an event (a menu tap), then 45047, and 45015 after the minute', async () => {
+    const clock = createClock()
+    const { app } = build({ clock })
+    await app.inject({ method: 'PUT', url: `/__control/users/${ALICE}`, payload: { subscribe: 1 } })
+    await app.inject({ method: 'POST', url: '/__control/interaction', payload: { openid: ALICE, kind: 'event' } })
+    for (let i = 1; i <= 3; i++)
+      expect((await send(app, text(`第${i}条`))).body.errcode).toBe(0)
+    expect((await send(app, text('第4条'))).body.errcode).toBe(45047)
+    clock.advance(60 * 1000 + 1)
+    expect((await send(app, text('第4条'))).body.errcode).toBe(45015)
+  })
+
+  it('should spend an event\'s minute before a message\'s 48 hours when both are open', async () => {
+    const clock = createClock()
+    const { app } = build({ clock })
+    await aliceInWindow(app)
+    await app.inject({ method: 'POST', url: '/__control/interaction', payload: { openid: ALICE, kind: 'event' } })
+    for (let i = 1; i <= 3; i++)
+      await send(app, text(`第${i}条`))
+    clock.advance(60 * 1000 + 1)
+    // the three went against the event: the message's five are all left
+    for (let i = 1; i <= 5; i++)
+      expect((await send(app, text(`再${i}条`))).body.errcode).toBe(0)
+    expect((await send(app, text('再6条'))).body.errcode).toBe(45047)
   })
 
   it.each([['unknown', 'oNobody00000000000000000001'], ['missing', undefined]])('should answer 40003 when touser is %s', async (_name, touser) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { checkAccessToken } from '../../credentials/access-tokens'
-import { checkCustomMessage, CUSTOM_SEND_WINDOW_MS } from '../../custom-messages/validate-custom-message'
+import { checkCustomMessage } from '../../custom-messages/validate-custom-message'
 import { cgiAnswer } from '../../wechat/cgi-answer'
 import { parseJsonBody, readBodiesAsText } from '../../wechat/json-body'
 import { wechatQuery } from '../../wechat/query-schema'
@@ -8,8 +8,9 @@ import { wechatQuery } from '../../wechat/query-schema'
 const TokenQuerySchema = wechatQuery('access_token')
 
 /**
- * POST /cgi-bin/message/custom/send: a customer-service message to one follower who interacted with
- * the account within 48 hours. Accepted messages are kept for `GET /__control/messages`.
+ * POST /cgi-bin/message/custom/send: a customer-service message to one follower within the window
+ * their last interaction opened (state/interactions.ts: 5 in 48 hours after a message, 3 in a minute
+ * after an event). Accepted messages are kept for `GET /__control/messages`.
  */
 const messageCustomSend: FastifyPluginAsyncTypebox = async (fastify) => {
   const { store } = fastify
@@ -32,10 +33,12 @@ const messageCustomSend: FastifyPluginAsyncTypebox = async (fastify) => {
     const refused = checkCustomMessage(body)
     if (refused)
       return fail(refused)
-    // "response out of time limit or subscription is canceled": no interaction within 48 h, or not following
-    const last = store.interactions.last(persona.openid)
-    if (persona.subscribe !== 1 || last === undefined || store.now() - last > CUSTOM_SEND_WINDOW_MS)
+    // "response out of time limit or subscription is canceled": not following, or no window open
+    if (persona.subscribe !== 1)
       return fail(45015)
+    const spent = store.interactions.spend(persona.openid, store.now())
+    if (spent !== 'ok')
+      return fail(spent === 'closed' ? 45015 : 45047)
     store.sentMessages.add({ kind: 'custom', touser: persona.openid, msgtype: msgtype as string, body, at: new Date(store.now()).toISOString() })
     return ok({ errcode: 0, errmsg: 'ok' })
   })
