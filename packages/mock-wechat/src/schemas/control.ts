@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { ExpireKind } from '../state/expire-kinds'
+import { InteractionKind } from '../state/interactions'
 
 // Control bodies refuse unknown properties: a typo such as `nickName` must fail loudly, not vanish.
 const strict = { additionalProperties: false } as const
@@ -75,4 +76,18 @@ export const ShareSchema = Type.Object({
 
 export const ControlErrorSchema = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),
+})
+
+export const InteractionBodySchema = Type.Object({
+  openid: OpenidSchema,
+  at: Type.Optional(Type.String({ format: 'date-time', description: 'when the user interacted (ISO 8601); now when left out' })),
+  kind: Type.Optional(Type.Enum(Object.values(InteractionKind), { description: 'message (5 messages in 48 h, the default) or event (a click menu, follow or scan: 3 in 1 minute)' })),
+}, strict)
+
+export const SentMessageSchema = Type.Object({
+  kind: Type.String(),
+  touser: Type.String(),
+  msgtype: Type.String(),
+  body: Type.Record(Type.String(), Type.Unknown()),
+  at: Type.String(),
 })

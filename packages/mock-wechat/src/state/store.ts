@@ -4,9 +4,12 @@ import { createDevices } from './devices'
 import { ExpireKind } from './expire-kinds'
 import { createExpiringMap } from './expiring-map'
 import { createFaults } from './faults'
+import { createInteractions } from './interactions'
+import { createMenus } from './menus'
 import type { CodeGrant, NextLogin, PendingAuthorization, RefreshGrant, UserTokenGrant } from './grants'
 import { createPersonas } from './personas'
 import { createScanResults } from './scan-results'
+import { createSentMessages } from './sent-messages'
 import { createServerCredentials } from './server-credentials'
 import { createShares } from './shares'
 
@@ -28,6 +31,9 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   const faults = createFaults()
   const shares = createShares()
   const scanResults = createScanResults()
+  const menus = createMenus()
+  const interactions = createInteractions()
+  const sentMessages = createSentMessages()
   let nextLogin: NextLogin | undefined
 
   const expirers = new Map<ExpireKind, Array<() => number>>()
@@ -50,7 +56,7 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
 
   onReset(({ keepServerCredentials }) => {
-    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, devices, calls, faults, shares, scanResults])
+    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, devices, calls, faults, shares, scanResults, menus, interactions, sentMessages])
       collection.clear()
     if (!keepServerCredentials) {
       accessTokens.clear()
@@ -81,6 +87,12 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     shares,
     /** What the next wx.scanQRCode calls return (scan-results.ts). */
     scanResults,
+    /** The custom menu (menus.ts); forgotten by reset, as a fresh account has none. */
+    menus,
+    /** When each user last interacted, for the customer-service 48-hour window (interactions.ts). */
+    interactions,
+    /** Customer-service (later template) messages the app sent (sent-messages.ts). */
+    sentMessages,
     setNextLogin(login: NextLogin) {
       nextLogin = login
     },

@@ -3,23 +3,7 @@ import { checkClientCredential } from '../../credentials/client-credential'
 import { whitelistRefusal } from '../../credentials/ip-whitelist'
 import { stableToken } from '../../credentials/stable-token'
 import { cgiAnswer } from '../../wechat/cgi-answer'
-
-type Parsed = { fields: Record<string, unknown> } | 44002 | 47001
-
-/**
- * Reads the body as WeChat does, whatever its content type ("仅支持 POST JSON"): empty → 44002,
- * not a JSON object → 47001. A form body is not JSON, so it fails too.
- */
-function parseBody(raw: string): Parsed {
-  if (raw.trim() === '')
-    return 44002
-  try {
-    const value: unknown = JSON.parse(raw)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? { fields: value as Record<string, unknown> } : 47001
-  } catch {
-    return 47001
-  }
-}
+import { parseJsonBody, readBodiesAsText } from '../../wechat/json-body'
 
 const optionalString = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string'
 
@@ -27,12 +11,11 @@ const optionalString = (value: unknown): value is string | undefined => value ==
 const stableTokenRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   const { store } = fastify
   // The body is read here, never by Fastify: bad JSON must get WeChat's 47001 with HTTP 200, not a 400.
-  fastify.removeAllContentTypeParsers()
-  fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+  readBodiesAsText(fastify)
 
   fastify.post('/cgi-bin/stable_token', async (request, reply) => {
     const { ok, fail } = cgiAnswer(reply, store.now)
-    const parsed = parseBody(typeof request.body === 'string' ? request.body : '')
+    const parsed = parseJsonBody(request.body)
     if (typeof parsed === 'number')
       return fail(parsed)
     const { grant_type, appid, secret, force_refresh: forceRefresh } = parsed.fields

@@ -3,6 +3,8 @@ import { controlGuard } from '../../hooks/control-guard'
 import calls from './calls'
 import expire from './expire'
 import fail from './fail'
+import interaction from './interaction'
+import messages from './messages'
 import nextLogin from './next-login'
 import reset from './reset'
 import scanResult from './scan-result'
@@ -23,6 +25,8 @@ const controlRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   await fastify.register(tokens)
   await fastify.register(shares)
   await fastify.register(scanResult)
+  await fastify.register(interaction)
+  await fastify.register(messages)
 }
 
 export default controlRoutes

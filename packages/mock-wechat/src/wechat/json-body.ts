@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify'
+
+export type ParsedJsonBody = { fields: Record<string, unknown> } | 44002 | 47001
+
+/**
+ * Reads a POST body as WeChat's JSON APIs do, whatever its content type ("仅支持 POST JSON"):
+ * empty → 44002, not a JSON object (a form, bad JSON, an array) → 47001.
+ */
+export function parseJsonBody(raw: unknown): ParsedJsonBody {
+  const text = typeof raw === 'string' ? raw : ''
+  if (text.trim() === '')
+    return 44002
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? { fields: value as Record<string, unknown> } : 47001
+  } catch {
+    return 47001
+  }
+}
+
+/**
+ * Makes every route of this (encapsulated) plugin receive its body as a string, so bad JSON gets
+ * WeChat's errcode with HTTP 200 rather than Fastify's 400.
+ */
+export function readBodiesAsText(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers()
+  fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+}
