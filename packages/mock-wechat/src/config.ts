@@ -1,4 +1,5 @@
 import { APP_ID_DESCRIPTION, APP_SECRET_DESCRIPTION, AppIdSchema, AppSecretSchema } from '@wxshop/shared'
+import { createHash } from 'node:crypto'
 import { isIP } from 'node:net'
 import { Type, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
@@ -27,7 +28,21 @@ export interface MockWechatConfig {
    * Empty allows every address, which is the mock's default (WeChat's is an empty list that refuses all).
    */
   ipWhitelist: string[]
+  /** The Official Account's original id (原始ID, gh_ + 12 hex digits, derived from the appId): every push's ToUserName. */
+  originalId: string
+  /** The Token of the account's server configuration (服务器配置): signs every push. */
+  token: string
+  /** The EncodingAESKey of the server configuration: encrypts pushes in compat and safe mode. */
+  encodingAesKey: string
+  /** The 服务器地址(URL) the mock pushes messages and events to. */
+  messageUrl: string
+  /** The 消息加解密方式 the account is set to; `POST /__control/push` may override it per push. */
+  messageMode: MessageMode
 }
+
+/** 明文模式, 兼容模式, 安全模式. */
+export const MessageMode = { Plain: 'plain', Compat: 'compat', Safe: 'safe' } as const
+export type MessageMode = typeof MessageMode[keyof typeof MessageMode]
 
 export const UserinfoRegionMode = { Withheld: 'withheld', Legacy: 'legacy' } as const
 export type UserinfoRegionMode = typeof UserinfoRegionMode[keyof typeof UserinfoRegionMode]
@@ -54,9 +69,23 @@ const variables = {
   MOCK_WECHAT_PORT: { schema: Type.String({ pattern: '^[0-9]{1,5}$' }), fallback: '3100', expected: 'a port number between 0 and 65535 (0: any free port)' },
   MOCK_WECHAT_IP_WHITELIST: { schema: Type.String(), fallback: '', expected: 'comma-separated IPv4 or IPv6 addresses such as 127.0.0.1,::1' },
   MOCK_WECHAT_USERINFO_REGION: { schema: Type.Union([Type.Literal('withheld'), Type.Literal('legacy')]), fallback: 'withheld', expected: '"withheld" or "legacy"' },
+  // the API's mock-mode defaults and checks (apps/api/src/config.ts), so `pnpm dev` pushes what the API
+  // can check. WeChat's console generates and accepts keys of letters and digits only, hence not any base64.
+  WECHAT_TOKEN: { schema: Type.String({ pattern: '^[0-9A-Za-z]{3,32}$' }), fallback: 'wxshopmocktoken', expected: '3-32 letters or digits' },
+  WECHAT_ENCODING_AES_KEY: { schema: Type.String({ pattern: '^[0-9A-Za-z]{43}$' }), fallback: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', expected: '43 letters or digits' },
+  MOCK_WECHAT_MESSAGE_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: '', expected: 'an absolute http(s) URL such as http://localhost:3000/api/wechat/message' },
+  MOCK_WECHAT_MESSAGE_MODE: { schema: Type.Enum(Object.values(MessageMode)), fallback: 'plain', expected: '"plain", "compat" or "safe"' },
 } satisfies Record<string, Variable>
 
 type VariableName = keyof typeof variables
+
+/** Every variable the mock reads (the .env.example test checks each is listed). */
+export const MOCK_VARIABLE_NAMES = Object.keys(variables) as VariableName[]
+
+/** A stable original id per appId, as the account QR code's code is: `gh_` and 12 hex digits. */
+function originalIdOf(appId: string): string {
+  return `gh_${createHash('sha256').update(`original-id:${appId}`).digest('hex').slice(0, 12)}`
+}
 
 /** Reads and validates the mock's settings; the only place in the package that reads the environment. */
 export function loadMockConfig(env: Record<string, string | undefined> = process.env): MockWechatConfig {
@@ -87,8 +116,9 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   if (ipWhitelist.some(entry => isIP(entry) === 0))
     throw new MockConfigError(`MOCK_WECHAT_IP_WHITELIST must be ${variables.MOCK_WECHAT_IP_WHITELIST.expected}; got ${JSON.stringify(env.MOCK_WECHAT_IP_WHITELIST)}`)
 
+  const appId = read('WECHAT_APPID')
   return {
-    appId: read('WECHAT_APPID'),
+    appId,
     appSecret: read('WECHAT_APPSECRET'),
     publicUrl,
     oauthDomain: (read('MOCK_WECHAT_OAUTH_DOMAIN') || publicHost).toLowerCase(),
@@ -96,5 +126,11 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
     port,
     userinfoRegion: read('MOCK_WECHAT_USERINFO_REGION') as UserinfoRegionMode,
     ipWhitelist,
+    originalId: originalIdOf(appId),
+    token: read('WECHAT_TOKEN'),
+    encodingAesKey: read('WECHAT_ENCODING_AES_KEY'),
+    // PUBLIC_URL may carry a path (a shop under /shop); the endpoint sits below it
+    messageUrl: read('MOCK_WECHAT_MESSAGE_URL') || `${publicUrl.replace(/\/+$/, '')}/api/wechat/message`,
+    messageMode: read('MOCK_WECHAT_MESSAGE_MODE') as MessageMode,
   }
 }

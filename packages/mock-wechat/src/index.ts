@@ -1,5 +1,5 @@
 export { buildMockWechat, type BuildOptions, type MockWechat } from './app'
-export { loadMockConfig, MockConfigError, type MockWechatConfig, UserinfoRegionMode } from './config'
+export { loadMockConfig, MessageMode, MockConfigError, type MockWechatConfig, UserinfoRegionMode } from './config'
 export type { CallRecord, DeviceProfile } from './state/call-log'
 export type { Consent, OauthScope } from './state/grants'
 export type { Persona } from './state/personas'

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { loadMockConfig, MockConfigError } from '../src/config'
+import { loadMockConfig, MOCK_VARIABLE_NAMES, MockConfigError } from '../src/config'
 
 describe('loadMockConfig', () => {
   it('should use the same defaults as the API when the environment is empty', () => {
@@ -12,7 +14,22 @@ describe('loadMockConfig', () => {
       port: 3100,
       userinfoRegion: 'withheld',
       ipWhitelist: [],
+      originalId: expect.stringMatching(/^gh_[0-9a-f]{12}$/),
+      token: 'wxshopmocktoken',
+      encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      messageUrl: 'http://localhost:3000/api/wechat/message',
+      messageMode: 'plain',
     })
+  })
+
+  it('should push to PUBLIC_URL/api/wechat/message unless MOCK_WECHAT_MESSAGE_URL is set', () => {
+    expect(loadMockConfig({ PUBLIC_URL: 'https://shop.example.com/' }).messageUrl).toBe('https://shop.example.com/api/wechat/message')
+    expect(loadMockConfig({ MOCK_WECHAT_MESSAGE_URL: 'http://127.0.0.1:4000/wx' }).messageUrl).toBe('http://127.0.0.1:4000/wx')
+  })
+
+  it('should keep one original id per appId when it is loaded again', () => {
+    expect(loadMockConfig({}).originalId).toBe(loadMockConfig({}).originalId)
+    expect(loadMockConfig({ WECHAT_APPID: 'wx0123456789abcdef' }).originalId).not.toBe(loadMockConfig({}).originalId)
   })
 
   it('should take the authorisation domain from the hostname of PUBLIC_URL', () => {
@@ -42,8 +59,22 @@ describe('loadMockConfig', () => {
     ['MOCK_WECHAT_ACCOUNT_NAME', 'x'.repeat(31)],
     ['MOCK_WECHAT_USERINFO_REGION', 'full'],
     ['MOCK_WECHAT_IP_WHITELIST', '10.0.0.1,shop.example.com'],
+    ['WECHAT_TOKEN', 'to ken'],
+    ['WECHAT_TOKEN', 'ab'],
+    ['WECHAT_ENCODING_AES_KEY', 'abc'],
+    ['WECHAT_ENCODING_AES_KEY', `${'a'.repeat(42)}+`],
+    ['MOCK_WECHAT_MESSAGE_URL', 'localhost:3000/api/wechat/message'],
+    ['MOCK_WECHAT_MESSAGE_MODE', 'aes'],
   ])('should name %s in the error when its value is %j', (name, value) => {
     expect(() => loadMockConfig({ [name]: value })).toThrow(MockConfigError)
     expect(() => loadMockConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be`))
+  })
+})
+
+describe('.env.example', () => {
+  it('should list every variable the mock reads when config.ts gains one', () => {
+    const example = readFileSync(fileURLToPath(new URL('../../../.env.example', import.meta.url)), 'utf8')
+    const listed = new Set([...example.matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map(match => match[1]))
+    expect(MOCK_VARIABLE_NAMES.filter(name => !listed.has(name))).toEqual([])
   })
 })
