@@ -5,6 +5,7 @@ import type { MockWechatConfig } from './config'
 import { errorHandler } from './error-handler'
 import { installCallLog } from './hooks/call-log'
 import { installFaultInjection } from './hooks/fault-injection'
+import { PUSH_TIMEOUT_MS } from './push/deliver'
 import accountQrcode from './routes/account-qrcode'
 import avatars from './routes/avatars'
 import bridgeRoutes from './routes/bridge'
@@ -16,6 +17,8 @@ import { createStore, type Store } from './state/store'
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store
+    /** How long a push waits for the app's answer per try (WeChat: 5 s). */
+    pushTimeoutMs: number
   }
 }
 
@@ -23,6 +26,8 @@ export interface BuildOptions {
   /** The clock for every expiry; tests pass one they can move. */
   now?: () => number
   logger?: FastifyServerOptions['logger']
+  /** WeChat's 5 s deadline per push try (`POST /__control/push`); tests shorten it. */
+  pushTimeoutMs?: number
 }
 
 /** WeChat takes the first of repeated parameters here; a plain object keeps `__proto__` harmless. */
@@ -46,6 +51,7 @@ export function buildMockWechat(config: MockWechatConfig, options: BuildOptions 
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('store', createStore(config, options.now))
+  app.decorate('pushTimeoutMs', options.pushTimeoutMs ?? PUSH_TIMEOUT_MS)
   app.setErrorHandler(errorHandler)
   // Order matters: the call log sees every call, including those then failed on purpose.
   installCallLog(app)

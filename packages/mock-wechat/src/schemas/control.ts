@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { ExpireKind } from '../state/expire-kinds'
+import { MessageMode } from '../config'
 import { InteractionKind } from '../state/interactions'
 
 // Control bodies refuse unknown properties: a typo such as `nickName` must fail loudly, not vanish.
@@ -90,4 +91,32 @@ export const SentMessageSchema = Type.Object({
   msgtype: Type.String(),
   body: Type.Record(Type.String(), Type.Unknown()),
   at: Type.String(),
+})
+
+export const PushBodySchema = Type.Object({
+  xml: Type.Optional(Type.String({ minLength: 1, maxLength: 64 * 1024, description: 'the plaintext push XML, sent as written' })),
+  fields: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'a typed push: kind and the fields of @wxshop/shared/wechat-message PushMessage' })),
+  mode: Type.Optional(Type.Enum(Object.values(MessageMode), { description: 'the 消息加解密方式 of this push; default MOCK_WECHAT_MESSAGE_MODE' })),
+}, strict)
+
+const PushTrySchema = Type.Object({ status: Type.Union([Type.Integer(), Type.Null()]), ms: Type.Number(), error: Type.Optional(Type.String()) })
+
+export const PushResultSchema = Type.Object({
+  mode: Type.String(),
+  xml: Type.String(),
+  tries: Type.Array(PushTrySchema),
+  delivered: Type.Boolean(),
+  status: Type.Optional(Type.Integer()),
+  answer: Type.Union([
+    Type.Object({
+      raw: Type.String(),
+      empty: Type.Boolean(),
+      success: Type.Boolean(),
+      sealed: Type.Boolean(),
+      xml: Type.Optional(Type.String()),
+      reply: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+      problem: Type.Optional(Type.String()),
+    }),
+    Type.Null(),
+  ]),
 })

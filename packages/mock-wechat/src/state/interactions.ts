@@ -15,7 +15,7 @@ interface Window { at: number, used: number }
 
 /**
  * Each user's latest interaction of each kind and how many messages it has allowed so far. The push
- * sender and the authorize flow record interactions here; until they do, `POST /__control/interaction`.
+ * sender (src/push/) records them here, and `POST /__control/interaction` by hand.
  */
 export function createInteractions() {
   const windows = new Map<string, Map<InteractionKind, Window>>()

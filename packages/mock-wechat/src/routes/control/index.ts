@@ -6,6 +6,7 @@ import fail from './fail'
 import interaction from './interaction'
 import messages from './messages'
 import nextLogin from './next-login'
+import push from './push'
 import reset from './reset'
 import scanResult from './scan-result'
 import shares from './shares'
@@ -27,6 +28,7 @@ const controlRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   await fastify.register(scanResult)
   await fastify.register(interaction)
   await fastify.register(messages)
+  await fastify.register(push)
 }
 
 export default controlRoutes

@@ -6,8 +6,8 @@ import { InteractionKind } from '../../state/interactions'
 /**
  * POST /__control/interaction `{ openid, at?, kind? }`: the user interacted with the account at `at`
  * (or now): `message` (the default) lets the account send them 5 customer-service messages in 48
- * hours, `event` (a click menu, a follow, a scan) 3 in a minute. Pushes sent through the mock will
- * record this themselves.
+ * hours, `event` (a click menu, a follow, a scan) 3 in a minute. Pushes sent through the mock
+ * (`POST /__control/push`) record this themselves.
  */
 const interaction: FastifyPluginAsyncTypebox = async (fastify) => {
   const { store } = fastify
