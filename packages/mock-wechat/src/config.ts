@@ -11,7 +11,7 @@ import { Value } from 'typebox/value'
 export interface MockWechatConfig {
   appId: string
   appSecret: string
-  /** The shop's origin (PUBLIC_URL); only its hostname matters to the mock. */
+  /** The shop's origin (PUBLIC_URL, else http://localhost:$PORT as the API's); its hostname is the mock's domains, and pushes go below it. */
   publicUrl: string
   /** The 网页授权域名: a bare hostname, compared exactly with a redirect_uri's hostname. */
   oauthDomain: string
@@ -63,7 +63,9 @@ interface Variable {
 const variables = {
   WECHAT_APPID: { schema: AppIdSchema, fallback: 'wxa1b2c3d4e5f60718', expected: APP_ID_DESCRIPTION },
   WECHAT_APPSECRET: { schema: AppSecretSchema, fallback: '3b9f0c1e7d2a4f6b8c0d1e2f3a4b5c6d', expected: APP_SECRET_DESCRIPTION },
-  PUBLIC_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: 'http://localhost:3000', expected: 'an absolute http(s) URL such as http://localhost:3000' },
+  // the API's listen port: PUBLIC_URL's default follows it, as in the API's config
+  PORT: { schema: Type.String({ pattern: '^[0-9]{1,5}$' }), fallback: '3000', expected: 'a port number' },
+  PUBLIC_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: '', expected: 'an absolute http(s) URL such as http://localhost:3000' },
   MOCK_WECHAT_OAUTH_DOMAIN: { schema: Type.String({ pattern: '^[A-Za-z0-9.-]+$' }), fallback: '', expected: 'a bare hostname without scheme, port or path, such as shop.example.com' },
   MOCK_WECHAT_ACCOUNT_NAME: { schema: Type.String({ minLength: 1, maxLength: 30 }), fallback: '微选好物', expected: '1 to 30 characters' },
   MOCK_WECHAT_PORT: { schema: Type.String({ pattern: '^[0-9]{1,5}$' }), fallback: '3100', expected: 'a port number between 0 and 65535 (0: any free port)' },
@@ -104,7 +106,7 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   if (port < 0 || port > 65535)
     throw new MockConfigError(`MOCK_WECHAT_PORT must be ${variables.MOCK_WECHAT_PORT.expected}; got ${JSON.stringify(env.MOCK_WECHAT_PORT)}`)
 
-  const publicUrl = read('PUBLIC_URL')
+  const publicUrl = read('PUBLIC_URL') || `http://localhost:${read('PORT')}`
   let publicHost: string
   try {
     publicHost = new URL(publicUrl).hostname

@@ -22,8 +22,9 @@ describe('loadMockConfig', () => {
     })
   })
 
-  it('should push to PUBLIC_URL/api/wechat/message unless MOCK_WECHAT_MESSAGE_URL is set', () => {
+  it('should push to PUBLIC_URL (else localhost:PORT) + /api/wechat/message unless MOCK_WECHAT_MESSAGE_URL is set', () => {
     expect(loadMockConfig({ PUBLIC_URL: 'https://shop.example.com/' }).messageUrl).toBe('https://shop.example.com/api/wechat/message')
+    expect(loadMockConfig({ PORT: '4000' }).messageUrl).toBe('http://localhost:4000/api/wechat/message')
     expect(loadMockConfig({ MOCK_WECHAT_MESSAGE_URL: 'http://127.0.0.1:4000/wx' }).messageUrl).toBe('http://127.0.0.1:4000/wx')
   })
 
@@ -59,6 +60,7 @@ describe('loadMockConfig', () => {
     ['MOCK_WECHAT_ACCOUNT_NAME', 'x'.repeat(31)],
     ['MOCK_WECHAT_USERINFO_REGION', 'full'],
     ['MOCK_WECHAT_IP_WHITELIST', '10.0.0.1,shop.example.com'],
+    ['PORT', 'http'],
     ['WECHAT_TOKEN', 'to ken'],
     ['WECHAT_TOKEN', 'ab'],
     ['WECHAT_ENCODING_AES_KEY', 'abc'],
