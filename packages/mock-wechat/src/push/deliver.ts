@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import type { SignedPush } from './signed-request'
 
 // WeChat waits 5 s for an answer, then drops the connection and sends the same push again: three
-// tries in all. An answer in time ends it, whatever it says (a 500 is not retried).
+// tries in all. An answer in time ends it, whatever it says (a 500 is not retried, a redirect not followed).
 
 /** WeChat's deadline for an answer. */
 export const PUSH_TIMEOUT_MS = 5000
@@ -40,7 +40,7 @@ export async function deliver(url: string, push: SignedPush, timeoutMs = PUSH_TI
     const started = performance.now()
     const signal = AbortSignal.timeout(timeoutMs)
     try {
-      const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: push.body, signal })
+      const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: push.body, signal, redirect: 'manual' })
       // the deadline covers the whole answer, body included
       const body = await response.text()
       tries.push({ status: response.status, ms: Math.round(performance.now() - started) })

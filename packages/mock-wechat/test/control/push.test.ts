@@ -12,7 +12,8 @@ import { createClock, serverToken } from '../helper'
 const ALICE = 'oAlice000000000000000000001'
 
 interface Received { query: URLSearchParams, contentType?: string, body: string }
-type Answer = (request: Received) => string | Promise<string>
+interface Response { status: number, headers?: Record<string, string>, body: string }
+type Answer = (request: Received) => string | Response | Promise<string | Response>
 
 let server: Server
 let received: Received[]
@@ -34,7 +35,10 @@ beforeEach(async () => {
     req.on('end', () => {
       const request = { query: new URL(req.url!, 'http://app').searchParams, contentType: req.headers['content-type'], body }
       received.push(request)
-      void new Promise<string>(resolve => resolve(answer(request))).then(text => res.writeHead(200, { 'content-type': 'text/xml' }).end(text), () => res.destroy())
+      void new Promise<string | Response>(resolve => resolve(answer(request))).then((result) => {
+        const { status, headers, body } = typeof result === 'string' ? { status: 200, headers: {}, body: result } : result
+        res.writeHead(status, { 'content-type': 'text/xml', ...headers }).end(body)
+      }, () => res.destroy())
     })
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -187,6 +191,13 @@ describe('POST /__control/push', () => {
     const { body } = await push(text())
     expect(body.answer.reply).toBeUndefined()
     expect(body.answer.problem).toMatch(/ToUserName/)
+  })
+
+  it('should report a redirect as the answer, not follow it, when the app answers 302', async () => {
+    answer = request => request.query.has('moved') ? textReply(request, '跟随了') : { status: 302, headers: { location: `/elsewhere?moved=1&${request.query}` }, body: '' }
+    const { body } = await push(text())
+    expect(received).toHaveLength(1)
+    expect(body).toMatchObject({ delivered: true, status: 302, answer: { problem: expect.stringMatching(/HTTP 302/) } })
   })
 
   it('should send raw XML as written when the body has xml', async () => {
