@@ -24,6 +24,7 @@ const wechatMessageRoutes: FastifyPluginAsync<WechatMessageOptions> = async (fas
     messages: createWechatMessageRepository(fastify.db),
     handler: options.wrapHandler ? options.wrapHandler(handler) : handler,
     deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    pollMs: options.pollMs,
     sendCustom: (message, log) => fastify.wechatApi.post(CUSTOM_SEND, message, { log, caller: 'wechat message: late reply' }),
   })
   fastify.addHook('onClose', async () => dispatcher.drain())

@@ -1,7 +1,8 @@
-import type { Reply } from '@wxshop/shared'
+import { buildPushXml, parseXmlDocument, type Reply } from '@wxshop/shared'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app'
-import type { MessageHandler } from '../../src/wechat/message/dispatcher'
+import { createWechatMessageRepository } from '../../src/repositories/wechat-message-repository'
+import { createMessageDispatcher, type MessageHandler } from '../../src/wechat/message/dispatcher'
 import { build, removeDir, tempDir } from '../helper'
 import { accountOf, OPENID, openAnswer, pushMessage, replyFields, textMessage } from './push'
 import { type CustomSendStub, startCustomSendStub } from './wechat-stub'
@@ -139,5 +140,35 @@ describe('POST /api/wechat/message: the reply deadline', () => {
     expect(await sent).toEqual({ touser: OPENID, msgtype: 'text', text: { content: '已收到：慢一点' } })
     expect(gate.runs).toBe(1)
     expect(stub.sent).toHaveLength(1)
+  })
+})
+
+describe('the dispatcher inside one process', () => {
+  let app: App
+  beforeAll(async () => {
+    app = await build()
+  })
+  afterAll(() => app.close())
+
+  // Not visible to WeChat (the unique key alone gives one run and one answer): copies in one process
+  // share the first copy's work instead of each writing to the table and polling it.
+  it('should store a push once and never poll for it when 8 copies arrive in one process', async () => {
+    const repository = createWechatMessageRepository(app.db)
+    const calls = { claim: 0, find: 0 }
+    const messages = {
+      ...repository,
+      claim: (...args: Parameters<typeof repository.claim>) => (calls.claim += 1, repository.claim(...args)),
+      find: (...args: Parameters<typeof repository.find>) => (calls.find += 1, repository.find(...args)),
+    }
+    const { gate, handler } = gatedHandler()
+    const dispatcher = createMessageDispatcher({ messages, handler, deadlineMs: 4000, sendCustom: async () => {} })
+    const message = textMessage('同一进程')
+    const fields = parseXmlDocument(buildPushXml(message))
+    const copies = Array.from({ length: 8 }, () => dispatcher.answer(message, fields, app.log))
+    gate.release()
+    const answers = await Promise.all(copies)
+    expect(gate.runs).toBe(1)
+    expect(calls).toEqual({ claim: 1, find: 0 })
+    expect(new Set(answers.map(answer => answer.xml)).size).toBe(1)
   })
 })

@@ -4,6 +4,8 @@ import type { MessageHandler } from './dispatcher'
 export interface WechatMessageOptions {
   /** How long a push waits for its passive reply before `success` (default 4000 ms; WeChat gives up at 5 s). */
   deadlineMs?: number
+  /** How often a copy whose first copy runs in another process (or ran before a restart) looks for the stored answer (default 50 ms). */
+  pollMs?: number
   /** Wraps the shop's handler: tests count its runs or slow it down. */
   wrapHandler?: (handler: MessageHandler) => MessageHandler
 }
