@@ -1,7 +1,6 @@
 import { ErrorCode, sealReply, SUCCESS_ANSWER } from '@wxshop/shared'
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify'
 import { ApiError } from '../errors'
-import { createWechatMessageRepository } from '../repositories/wechat-message-repository'
 import { createMessageDispatcher } from '../wechat/message/dispatcher'
 import { assertSignedQuery, messageAccount, openPush, PushRefusedError, type PushQuery } from '../wechat/message/open-push'
 import { BODY_LIMIT_BYTES, DEFAULT_DEADLINE_MS, type WechatMessageOptions } from '../wechat/message/options'
@@ -21,7 +20,7 @@ const wechatMessageRoutes: FastifyPluginAsync<WechatMessageOptions> = async (fas
 
   const handler = createShopAnswer({ products: fastify.productRepository, publicUrl, shopName })
   const dispatcher = createMessageDispatcher({
-    messages: createWechatMessageRepository(fastify.db),
+    messages: fastify.repositories.wechatMessages,
     handler: options.wrapHandler ? options.wrapHandler(handler) : handler,
     deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
     pollMs: options.pollMs,
