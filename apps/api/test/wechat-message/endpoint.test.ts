@@ -61,6 +61,17 @@ describe('GET|POST /api/wechat/message', () => {
     })
   })
 
+  it('should handle the encrypted copy in compatible mode, not the unsigned plaintext beside it', async () => {
+    const account = accountOf(app)
+    const request = pushRequest(account, xmlOf('帮助'), { mode: 'compatible' })
+    // someone on the way rewrites the plaintext fields; only the ciphertext is covered by msg_signature
+    const tampered = { ...request, payload: request.payload.replace('<![CDATA[帮助]]>', '<![CDATA[量子计算机]]>') }
+    expect(tampered.payload).toContain('量子计算机')
+    const response = await app.inject(tampered)
+    expect(response.statusCode).toBe(200)
+    expect(replyFields(account, response.body, 'compatible').Content).toContain('商品名称')
+  })
+
   describe('refusals: 403/400, nothing stored, nothing echoed', () => {
     const refusedCases: [string, number, () => ReturnType<typeof pushRequest>][] = [
       ['a bad signature', 403, () => pushRequest(accountOf(app), xmlOf('秘密词1'), { signToken: 'anothertoken' })],
