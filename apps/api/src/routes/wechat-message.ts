@@ -77,7 +77,7 @@ const wechatMessageRoutes: FastifyPluginAsync<WechatMessageOptions> = async (fas
       return reply.type('text/plain; charset=utf-8').send(SUCCESS_ANSWER)
     if (opened.mode === 'plaintext')
       return reply.type('application/xml; charset=utf-8').send(answer.xml)
-    // compatible mode: WeChat takes a plaintext or an encrypted reply; we encrypt, as in safe mode
+    // compatible mode: WeChat takes a plaintext or an encrypted reply (its encryption guide); we encrypt, as in safe mode
     const sealed = sealReply(answer.xml, messageAccount(account), { timestamp: String(Math.floor(Date.now() / 1000)) })
     return reply.type('application/xml; charset=utf-8').send(sealed)
   })
