@@ -117,9 +117,12 @@ describe('GET|POST /api/wechat/message', () => {
 })
 
 describe('POST /api/wechat/message without WECHAT_TOKEN (live mode)', () => {
-  it('should answer 503 and echo nothing when no message token is configured', async () => {
-    const app = await build({ env: LIVE_ENV })
+  it('should answer 503, echo nothing and say why in the log when no message token is configured', async () => {
+    const lines: { level: number, msg: string }[] = []
+    const stream = { write: (line: string) => lines.push(JSON.parse(line)) }
+    const app = await build({ env: LIVE_ENV, logger: { level: 'error', stream } })
     try {
+      expect(lines.some(line => line.msg.includes('WECHAT_TOKEN is not set'))).toBe(true)
       const get = await app.inject({ url: '/api/wechat/message', query: { signature: 'x', timestamp: nowSeconds(), nonce: '1', echostr: 'echo-1' } })
       expect(get.statusCode).toBe(503)
       expect(get.body).not.toContain('echo-1')
