@@ -3,6 +3,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import { configWarnings, type AppConfig } from './config'
 import { fastifyOptions } from './fastify-options'
 import type { BackoffOptions } from './wechat/backoff'
+import type { WechatMessageOptions } from './wechat/message/options'
 import db from './plugins/db'
 import errorHandler from './plugins/error-handler'
 import expirySweep from './plugins/expiry-sweep'
@@ -28,6 +29,7 @@ import jssdkRoutes from './routes/jssdk'
 import meRoutes from './routes/me'
 import productRoutes from './routes/products'
 import publicConfigRoutes from './routes/public-config'
+import wechatMessageRoutes from './routes/wechat-message'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,6 +44,8 @@ export interface BuildAppOptions {
   wechatTimeoutMs?: number
   /** How -1 and timeouts from WeChat are retried (default 3 retries from 200 ms); tests make it instant. */
   wechatBackoff?: BackoffOptions
+  /** The message push endpoint: its reply deadline (default 4 s), and a test's wrapper around the shop's handler. */
+  wechatMessage?: WechatMessageOptions
 }
 
 /** The whole app, without listening: server.ts listens, tests use `app.inject`. */
@@ -81,6 +85,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(authRoutes, { prefix: '/api/auth' })
   app.register(accountRoutes, { prefix: '/api/account' })
   app.register(meRoutes, { prefix: '/api/me' })
+  app.register(wechatMessageRoutes, { prefix: '/api/wechat/message', ...options.wechatMessage })
 
   return app
 }

@@ -5,6 +5,7 @@ import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../src/app'
 import { loadConfig } from '../src/config'
 import type { BackoffOptions } from '../src/wechat/backoff'
+import type { WechatMessageOptions } from '../src/wechat/message/options'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { sharedMockWechat, TEST_PUBLIC_URL, type MockWechatServer } from './mock-wechat'
 
@@ -41,6 +42,8 @@ export interface BuildOptions {
   wechatTimeoutMs?: number
   /** How WeChat's -1 and timeouts are retried; defaults to 3 retries without waiting (INSTANT_BACKOFF). */
   wechatBackoff?: BackoffOptions
+  /** The message push endpoint's deadline and handler wrapper (BuildAppOptions.wechatMessage). */
+  wechatMessage?: WechatMessageOptions
   /** Runs before `ready()`: a test adds its own routes or hooks here. */
   setup?: (app: App) => void
 }
@@ -70,7 +73,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     ...(options.mock ? { PUBLIC_URL: TEST_PUBLIC_URL, WECHAT_OPEN_BASE: options.mock.url, WECHAT_API_BASE: options.mock.url } : {}),
     ...options.env,
   })
-  const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs, wechatBackoff: options.wechatBackoff ?? INSTANT_BACKOFF })
+  const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs, wechatBackoff: options.wechatBackoff ?? INSTANT_BACKOFF, wechatMessage: options.wechatMessage })
   options.setup?.(app)
   if (options.dir === undefined) {
     // Registered before any plugin, so it runs after the database plugin's own onClose.

@@ -88,6 +88,27 @@ export interface WechatCredentialTable {
 
 export type WechatCredentialKind = 'access_token' | 'jsapi_ticket'
 
+/** What became of a push: its handler runs (received), answered in time, answered late through custom/send, or failed. */
+export type WechatMessageStatus = 'received' | 'replied' | 'late-sent' | 'late-failed' | 'failed'
+
+/** A push WeChat sent to the message URL (migration 004). */
+export interface WechatMessageTable {
+  id: Generated<number>
+  dedupe_key: string
+  kind: string
+  from_openid: string
+  scene: string | null
+  /** the push's XML fields, JSON */
+  fields: string
+  received_at: string
+  status: WechatMessageStatus
+  /** the Reply given, JSON; null when the shop had nothing to say */
+  reply: string | null
+  /** the passive reply's plaintext XML; null when the answer was `success` */
+  reply_xml: string | null
+  finished_at: string | null
+}
+
 export interface Database {
   categories: CategoryTable
   products: ProductTable
@@ -96,6 +117,7 @@ export interface Database {
   sessions: SessionTable
   oauth_states: OAuthStateTable
   wechat_credentials: WechatCredentialTable
+  wechat_messages: WechatMessageTable
 }
 
 export type CategoryRow = Selectable<CategoryTable>

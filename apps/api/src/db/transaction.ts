@@ -6,6 +6,7 @@ import { createProductRepository, type ProductRepository } from '../repositories
 import { createSessionRepository, type SessionRepository } from '../repositories/session-repository'
 import { createWechatCredentialRepository, type WechatCredentialRepository } from '../repositories/wechat-credential-repository'
 import { createWechatIdentityRepository, type WechatIdentityRepository } from '../repositories/wechat-identity-repository'
+import { createWechatMessageRepository, type WechatMessageRepository } from '../repositories/wechat-message-repository'
 import type { Database } from './schema'
 
 /** Every repository, bound to one Kysely instance: the database itself or a transaction. */
@@ -17,6 +18,7 @@ export interface Repositories {
   sessions: SessionRepository
   oauthStates: OAuthStateRepository
   wechatCredentials: WechatCredentialRepository
+  wechatMessages: WechatMessageRepository
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -28,6 +30,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     sessions: createSessionRepository(db),
     oauthStates: createOAuthStateRepository(db),
     wechatCredentials: createWechatCredentialRepository(db),
+    wechatMessages: createWechatMessageRepository(db),
   }
 }
 

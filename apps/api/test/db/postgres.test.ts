@@ -14,6 +14,7 @@ import { build } from '../helper'
 import { sharedMockWechat } from '../mock-wechat'
 import { describeAuthRepositories } from '../repositories/auth-suite'
 import { describeCatalogRepositories } from '../repositories/catalog-suite'
+import { describeWechatMessageRepository } from '../repositories/wechat-message-suite'
 import { describeCredentialStore } from '../wechat/credential-store-suite'
 import { tokenServiceInChildren } from '../wechat/token-children'
 import { openInChildren } from './open-in-child'
@@ -31,7 +32,7 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
   /** Back to an empty database: the tests own every table in it. */
   async function reset(db: Kysely<Database>): Promise<void> {
     // children before parents, for the foreign keys
-    for (const table of ['wechat_credentials', 'oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
+    for (const table of ['wechat_messages', 'wechat_credentials', 'oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
       await db.schema.dropTable(table).ifExists().execute()
   }
 
@@ -49,6 +50,13 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
     await migrateToLatest(db)
     return db
   })
+
+  describeWechatMessageRepository('the message push table on PostgreSQL', async () => {
+    const db = await connect(target)
+    await reset(db)
+    await migrateToLatest(db)
+    return db
+  }, () => connect(target))
 
   const others: Kysely<Database>[] = []
   describeCredentialStore('the credential store on PostgreSQL', async () => {
