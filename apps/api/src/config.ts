@@ -32,6 +32,7 @@ const variables = {
   WECHAT_APPSECRET: Type.String({ ...AppSecretSchema, expected: APP_SECRET_DESCRIPTION }),
   WECHAT_TOKEN: Type.String({ pattern: '^[0-9A-Za-z]{3,32}$', expected: '3-32 letters or digits' }),
   WECHAT_ENCODING_AES_KEY: Type.String({ pattern: '^[0-9A-Za-z]{43}$', expected: '43 letters or digits' }),
+  WECHAT_MESSAGE_MODE: Type.Union([Type.Literal('plain'), Type.Literal('compat'), Type.Literal('safe')], { expected: '"plain", "compat" or "safe"' }),
   WECHAT_OPEN_BASE: HttpUrl,
   WECHAT_API_BASE: HttpUrl,
   WECHAT_PAY_BASE: HttpUrl,
@@ -70,6 +71,7 @@ type Variables = { -readonly [K in keyof typeof variables]?: Static<typeof varia
 const SECRETS = new Set(['SESSION_SECRET', 'WECHAT_APPSECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_PAY_KEY', 'WECHAT_PAY_API_V3_KEY'])
 
 export type LogLevel = Static<typeof variables.LOG_LEVEL>
+export type MessageMode = Static<typeof variables.WECHAT_MESSAGE_MODE>
 export type LogFormat = Static<typeof variables.LOG_FORMAT>
 
 export interface WechatConfig {
@@ -79,6 +81,12 @@ export interface WechatConfig {
   /** Message-push settings; null in live mode until the Official Account's server address is set up. */
   token: string | null
   encodingAesKey: string | null
+  /**
+   * The account's 消息加解密方式 (mp admin): `plain`, `compat` or `safe`. In compat and safe mode
+   * WeChat encrypts every push, so an unencrypted one is refused: its signature covers only token,
+   * timestamp and nonce, never the body, and a captured query could carry a forged plaintext body.
+   */
+  messageMode: MessageMode
   openBase: string
   apiBase: string
   payBase: string
@@ -233,6 +241,7 @@ function wechatConfig(vars: Variables): WechatConfig {
       appSecret: vars.WECHAT_APPSECRET ?? missing('WECHAT_APPSECRET', 'the Official Account appsecret'),
       token: vars.WECHAT_TOKEN ?? null,
       encodingAesKey: vars.WECHAT_ENCODING_AES_KEY ?? null,
+      messageMode: vars.WECHAT_MESSAGE_MODE ?? 'plain',
       openBase: trimSlash(vars.WECHAT_OPEN_BASE ?? 'https://open.weixin.qq.com'),
       apiBase: trimSlash(vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com'),
       payBase: trimSlash(vars.WECHAT_PAY_BASE ?? 'https://api.mch.weixin.qq.com'),
@@ -250,6 +259,7 @@ function wechatConfig(vars: Variables): WechatConfig {
     appSecret: vars.WECHAT_APPSECRET ?? MOCK.appSecret,
     token: vars.WECHAT_TOKEN ?? MOCK.token,
     encodingAesKey: vars.WECHAT_ENCODING_AES_KEY ?? MOCK.encodingAesKey,
+    messageMode: vars.WECHAT_MESSAGE_MODE ?? 'plain',
     openBase,
     apiBase: trimSlash(vars.WECHAT_API_BASE ?? mockBase),
     payBase: trimSlash(vars.WECHAT_PAY_BASE ?? mockBase),

@@ -76,7 +76,7 @@ const variables = {
   WECHAT_TOKEN: { schema: Type.String({ pattern: '^[0-9A-Za-z]{3,32}$' }), fallback: 'wxshopmocktoken', expected: '3-32 letters or digits' },
   WECHAT_ENCODING_AES_KEY: { schema: Type.String({ pattern: '^[0-9A-Za-z]{43}$' }), fallback: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', expected: '43 letters or digits' },
   MOCK_WECHAT_MESSAGE_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: '', expected: 'an absolute http(s) URL such as http://localhost:3000/api/wechat/message' },
-  MOCK_WECHAT_MESSAGE_MODE: { schema: Type.Enum(Object.values(MessageMode)), fallback: 'plain', expected: '"plain", "compat" or "safe"' },
+  WECHAT_MESSAGE_MODE: { schema: Type.Enum(Object.values(MessageMode)), fallback: 'plain', expected: '"plain", "compat" or "safe"' },
 } satisfies Record<string, Variable>
 
 type VariableName = keyof typeof variables
@@ -133,6 +133,6 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
     encodingAesKey: read('WECHAT_ENCODING_AES_KEY'),
     // PUBLIC_URL may carry a path (a shop under /shop); the endpoint sits below it
     messageUrl: read('MOCK_WECHAT_MESSAGE_URL') || `${publicUrl.replace(/\/+$/, '')}/api/wechat/message`,
-    messageMode: read('MOCK_WECHAT_MESSAGE_MODE') as MessageMode,
+    messageMode: read('WECHAT_MESSAGE_MODE') as MessageMode,
   }
 }

@@ -66,7 +66,7 @@ describe('loadMockConfig', () => {
     ['WECHAT_ENCODING_AES_KEY', 'abc'],
     ['WECHAT_ENCODING_AES_KEY', `${'a'.repeat(42)}+`],
     ['MOCK_WECHAT_MESSAGE_URL', 'localhost:3000/api/wechat/message'],
-    ['MOCK_WECHAT_MESSAGE_MODE', 'aes'],
+    ['WECHAT_MESSAGE_MODE', 'aes'],
   ])('should name %s in the error when its value is %j', (name, value) => {
     expect(() => loadMockConfig({ [name]: value })).toThrow(MockConfigError)
     expect(() => loadMockConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be`))

@@ -64,7 +64,7 @@ const wechatMessageRoutes: FastifyPluginAsync<WechatMessageOptions> = async (fas
   })
 
   fastify.post<{ Querystring: PushQuery, Body: string }>('/', { bodyLimit: BODY_LIMIT_BYTES }, async (request, reply) => {
-    const account = { token: configuredToken(), encodingAesKey: wechat.encodingAesKey, appId: wechat.appId }
+    const account = { token: configuredToken(), encodingAesKey: wechat.encodingAesKey, appId: wechat.appId, messageMode: wechat.messageMode }
     if (typeof request.body !== 'string')
       refuse(new PushRefusedError(400, 'the body is not XML'), request.log)
     let opened

@@ -116,6 +116,27 @@ describe('GET|POST /api/wechat/message', () => {
   })
 })
 
+describe('POST /api/wechat/message for an account in safe mode (WECHAT_MESSAGE_MODE=safe)', () => {
+  let app: App
+  beforeAll(async () => {
+    app = await build({ env: { WECHAT_MESSAGE_MODE: 'safe' } })
+  })
+  afterAll(() => app.close())
+
+  it('should refuse a correctly signed plaintext push, which WeChat never sends such an account (a downgrade), and store nothing', async () => {
+    const response = await app.inject(pushRequest(accountOf(app), xmlOf('降级词')))
+    expect(response.statusCode).toBe(403)
+    expect(response.body).not.toContain('降级词')
+    expect(await createWechatMessageRepository(app.db).count()).toBe(0)
+  })
+
+  it('should answer an encrypted push', async () => {
+    const response = await app.inject(pushRequest(accountOf(app), xmlOf('帮助'), { mode: 'safe' }))
+    expect(response.statusCode).toBe(200)
+    expect(replyFields(accountOf(app), response.body, 'safe').Content).toContain('商品名称')
+  })
+})
+
 describe('POST /api/wechat/message without WECHAT_TOKEN (live mode)', () => {
   it('should answer 503, echo nothing and say why in the log when no message token is configured', async () => {
     const lines: { level: number, msg: string }[] = []

@@ -96,7 +96,7 @@ export const SentMessageSchema = Type.Object({
 export const PushBodySchema = Type.Object({
   xml: Type.Optional(Type.String({ minLength: 1, maxLength: 64 * 1024, description: 'the plaintext push XML, sent as written' })),
   fields: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'a typed push: kind and the fields of @wxshop/shared/wechat-message PushMessage' })),
-  mode: Type.Optional(Type.Enum(Object.values(MessageMode), { description: 'the 消息加解密方式 of this push; default MOCK_WECHAT_MESSAGE_MODE' })),
+  mode: Type.Optional(Type.Enum(Object.values(MessageMode), { description: 'the 消息加解密方式 of this push; default WECHAT_MESSAGE_MODE' })),
 }, strict)
 
 const PushTrySchema = Type.Object({ status: Type.Union([Type.Integer(), Type.Null()]), ms: Type.Number(), error: Type.Optional(Type.String()) })

@@ -14,6 +14,15 @@ export interface PushQuery {
   msg_signature?: unknown
 }
 
+/** The account's server configuration (服务器配置) as the API holds it. */
+export interface PushAccount {
+  token: string
+  encodingAesKey: string | null
+  appId: string
+  /** WECHAT_MESSAGE_MODE: the 消息加解密方式 set in the mp admin */
+  messageMode: 'plain' | 'compat' | 'safe'
+}
+
 export interface OpenedPush {
   mode: PushMode
   message: PushMessage
@@ -54,12 +63,17 @@ export function assertSignedQuery(token: string, query: PushQuery, now: number):
  * The verified, decrypted and typed push. In compatible mode the plaintext fields beside Encrypt are
  * covered by no signature, so the decrypted copy is the one handled.
  */
-export function openPush(account: { token: string, encodingAesKey: string | null, appId: string }, query: PushQuery, body: string, now: number): OpenedPush {
+export function openPush(account: PushAccount, query: PushQuery, body: string, now: number): OpenedPush {
   const { timestamp, nonce } = assertSignedQuery(account.token, query, now)
   try {
     const outer = parseXmlDocument(body)
-    if (query.encrypt_type === undefined || query.encrypt_type === 'raw')
+    if (query.encrypt_type === undefined || query.encrypt_type === 'raw') {
+      // an account in compat or safe mode gets every push encrypted: a plaintext one is a downgrade,
+      // since the query's signature never covers the body
+      if (account.messageMode !== 'plain')
+        throw new PushRefusedError(403, `a plaintext push while the account is in ${account.messageMode} mode`)
       return { mode: 'plaintext', message: parseMessage(outer), fields: outer, timestamp, nonce }
+    }
     if (query.encrypt_type !== 'aes')
       throw new PushRefusedError(400, 'unknown encrypt_type')
     if (account.encodingAesKey === null)
