@@ -12,6 +12,15 @@ export interface WechatUserFields {
   subscribe?: 0 | 1
 }
 
+/** What the mock's push sender reports (POST /__control/push). */
+export interface PushResult {
+  mode: 'plain' | 'compat' | 'safe'
+  /** the plaintext push it sent */
+  xml: string
+  delivered: boolean
+  answer: { raw: string, empty: boolean, success: boolean, sealed: boolean, reply?: Record<string, unknown>, problem?: string } | null
+}
+
 /** What a page registered for sharing, as the mock's client recorded it (newest first). */
 export interface RecordedShare {
   api: 'updateAppMessageShareData' | 'updateTimelineShareData'
@@ -56,6 +65,10 @@ export const mockWechat = {
   },
   /** What the next wx.scanQRCode returns, without anybody at the scanner. */
   queueScan: (text: string) => control('POST', 'scan-result', { text }),
+  /** WeChat pushes a user's message or event to the shop's server URL; answers what the shop replied. */
+  push: (fields: Record<string, unknown>, mode?: 'plain' | 'compat' | 'safe') => control('POST', 'push', { fields, ...(mode ? { mode } : {}) }) as Promise<PushResult>,
+  /** The same, with the push's XML as written (e.g. WeChat's retry of one it got no answer to). */
+  pushXml: (xml: string, mode?: 'plain' | 'compat' | 'safe') => control('POST', 'push', { xml, ...(mode ? { mode } : {}) }) as Promise<PushResult>,
   /** How many times WeChat was asked for this path so far. */
   async callCount(path: string): Promise<number> {
     const answer = await control('GET', `calls?path=${encodeURIComponent(path)}`) as { count: number }
