@@ -3,9 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app'
 import { createWechatMessageRepository } from '../../src/repositories/wechat-message-repository'
 import { createMessageDispatcher, type MessageHandler } from '../../src/wechat/message/dispatcher'
-import { build, removeDir, tempDir } from '../helper'
+import { build, removeDir, tempDir, useAppWithMockWechat } from '../helper'
 import { accountOf, OPENID, openAnswer, pushMessage, replyFields, textMessage } from './push'
-import { type CustomSendStub, startCustomSendStub } from './wechat-stub'
 
 function deferred() {
   let resolve!: () => void
@@ -116,30 +115,25 @@ describe('POST /api/wechat/message: dedupe in the database', () => {
 
 describe('POST /api/wechat/message: the reply deadline', () => {
   const { gate, handler } = gatedHandler()
-  let stub: CustomSendStub
-  let app: App
-  beforeAll(async () => {
-    stub = await startCustomSendStub()
-    app = await build({ env: { WECHAT_API_BASE: stub.url }, wechatMessage: { deadlineMs: 100, wrapHandler: () => handler } })
-  })
-  afterAll(async () => {
-    await app.close()
-    await stub.close()
-  })
+  const stack = useAppWithMockWechat({ wechatMessage: { deadlineMs: 100, wrapHandler: () => handler } })
 
   it('should answer success at the deadline and send the late reply as a customer-service message', async () => {
+    // WeChat delivers customer-service messages only to followers who wrote within 48 hours
+    await stack.mock.control('PUT', `/users/${OPENID}`, { subscribe: 1 })
+    await stack.mock.control('POST', '/interaction', { openid: OPENID, kind: 'message' })
+    const sentMessages = async () => (await stack.mock.control<{ messages: Array<{ touser: string, msgtype: string, body: unknown }> }>('GET', '/messages')).messages
+
     const message = textMessage('慢一点')
     // the handler is held until after the answer: the endpoint must not wait for it
-    const response = await pushMessage(app, message)
+    const response = await pushMessage(stack.app, message)
     expect(response.statusCode).toBe(200)
     expect(response.body).toBe('success')
-    expect(stub.sent).toHaveLength(0)
+    expect(await sentMessages()).toHaveLength(0)
 
-    const sent = stub.nextSend()
     gate.release()
-    expect(await sent).toEqual({ touser: OPENID, msgtype: 'text', text: { content: '已收到：慢一点' } })
+    await expect.poll(sentMessages).toHaveLength(1)
+    expect((await sentMessages())[0]).toMatchObject({ touser: OPENID, msgtype: 'text', body: expect.objectContaining({ text: { content: '已收到：慢一点' } }) })
     expect(gate.runs).toBe(1)
-    expect(stub.sent).toHaveLength(1)
   })
 })
 
