@@ -2,6 +2,8 @@
 // changing a reply is an edit of this file only. `{shop}` is the shop's name, `{url}` its public URL,
 // `{q}` the user's words. answer.ts reads these; nothing else holds reply text.
 
+import { MenuKey } from '../../menu/menu'
+
 export const REPLY_RULES = {
   /** subscribe (a follow, from a QR code or not): one news card to the shop's home page. */
   welcome: {
@@ -19,7 +21,7 @@ export const REPLY_RULES = {
   notFound: '没有找到与“{q}”相关的商品，换个词试试，或者去商城逛逛：{url}',
   /** Custom-menu CLICK keys (the menu's `key`) and their text replies; an unknown key gets `unknownClick`. */
   clicks: {
-    CONTACT_SERVICE: '客服在线时间：每天 9:00–21:00。直接在这里留言，客服会尽快回复您。',
+    [MenuKey.ContactService]: '客服在线时间：每天 9:00–21:00。直接在这里留言，客服会尽快回复您。',
   } as Record<string, string>,
   unknownClick: '这个功能即将上线，敬请期待。逛逛商城：{url}',
   /** Messages the shop cannot act on: a polite text each. */
