@@ -28,7 +28,7 @@ body{background:#ededed;display:flex;flex-direction:column;overflow:hidden}
 .log{flex:1;overflow-y:auto;padding:12px 12px 16px}
 .row{display:flex;align-items:flex-start;margin:14px 0;gap:10px}
 .row_me{flex-direction:row-reverse}
-.avatar{width:40px;height:40px;border-radius:4px;flex:none;background:#fff}
+.avatar{width:40px;height:40px;border-radius:4px;flex:none}
 .bubble{position:relative;max-width:calc(100% - 110px);padding:9px 12px;border-radius:4px;background:#fff;font-size:16px;
   line-height:1.45;white-space:pre-wrap;word-wrap:break-word;overflow-wrap:anywhere}
 .bubble::before{content:"";position:absolute;top:13px;left:-5px;border:6px solid transparent;border-left:0;border-right-color:#fff;margin-left:-1px}
