@@ -63,12 +63,12 @@ body{background:#ededed;display:flex;flex-direction:column;overflow:hidden}
 .menu{flex:1;position:relative;border-left:1px solid rgba(0,0,0,.08);display:flex}
 .menu>button{flex:1;font-size:15px;color:rgba(0,0,0,.9)}
 .menu>button.sub::before{content:"≡ ";color:rgba(0,0,0,.4);font-size:12px}
-.pop{position:absolute;bottom:58px;left:50%;transform:translateX(-50%);min-width:110%;background:#fff;border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.15);z-index:2}
+.pop{position:absolute;bottom:58px;left:6px;right:6px;background:#fff;border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.15);z-index:2}
 .pop button{display:block;width:100%;padding:12px 10px;font-size:15px;border-top:1px solid rgba(0,0,0,.06);white-space:nowrap}
 .pop button:first-child{border-top:0}
 .plus{display:flex;gap:28px;padding:18px 24px 26px;border-top:1px solid rgba(0,0,0,.06)}
 .plus button{display:flex;flex-direction:column;align-items:center;gap:6px;font-size:12px;color:rgba(0,0,0,.5)}
-.plus button i{width:60px;height:60px;border-radius:12px;background:#fff;font-style:normal;font-size:26px;line-height:60px;color:rgba(0,0,0,.7)}
+.plus button i{width:60px;height:60px;border-radius:12px;background:#fff;display:flex;align-items:center;justify-content:center}
 .follow{padding:12px 16px}
 .follow button{display:block;width:100%;height:44px;border-radius:8px;background:#07c160;color:#fff;font-size:17px;font-weight:500}
 [hidden]{display:none!important}
@@ -102,8 +102,8 @@ export function chatPage(data: ChatPageData): string {
 </form>
 <nav class="menus" id="menu-bar" hidden><button class="round" type="button" id="to-input" title="键盘">⌨</button></nav>
 <div class="plus" id="plus" hidden>
-<button type="button" id="send-image"><i>🖼</i>图片</button>
-<button type="button" id="send-location"><i>📍</i>位置</button>
+<button type="button" id="send-image"><i><svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true"><rect x="3" y="5" width="22" height="18" rx="2" fill="none" stroke="#333" stroke-width="1.6"/><circle cx="10" cy="11" r="2" fill="#333"/><path d="M4 21l7-7 5 5 3-3 6 6" fill="none" stroke="#333" stroke-width="1.6"/></svg></i>图片</button>
+<button type="button" id="send-location"><i><svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true"><path d="M14 25s-8-8-8-13a8 8 0 0116 0c0 5-8 13-8 13z" fill="none" stroke="#333" stroke-width="1.6"/><circle cx="14" cy="12" r="3" fill="none" stroke="#333" stroke-width="1.6"/></svg></i>位置</button>
 </div>
 </div>
 </footer>
