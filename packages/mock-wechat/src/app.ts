@@ -10,6 +10,7 @@ import accountQrcode from './routes/account-qrcode'
 import avatars from './routes/avatars'
 import bridgeRoutes from './routes/bridge'
 import cgiBinRoutes from './routes/cgi-bin'
+import chatRoutes from './routes/chat'
 import controlRoutes from './routes/control'
 import oauthRoutes from './routes/oauth'
 import { createStore, type Store } from './state/store'
@@ -64,6 +65,7 @@ export function buildMockWechat(config: MockWechatConfig, options: BuildOptions 
   app.register(avatars)
   app.register(accountQrcode)
   app.register(bridgeRoutes)
+  app.register(chatRoutes)
   return app
 }
 

@@ -7,7 +7,7 @@ async function main() {
   const app = buildMockWechat(config, { logger: { level: 'warn' } })
   // the address actually bound: with MOCK_WECHAT_PORT=0 the OS picks the port, and tests read it here
   const address = await app.listen({ port: config.port, host: '127.0.0.1' })
-  console.log(`mock WeChat on ${address} · appid ${config.appId} · 网页授权域名 ${config.oauthDomain} · control API /__control`)
+  console.log(`mock WeChat on ${address} · appid ${config.appId} · 网页授权域名 ${config.oauthDomain} · control API /__control · chat ${address}/chat`)
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
