@@ -245,7 +245,11 @@ async function load(url, target, mode, seconds, measure) {
   return { rps: result.requests.total / result.duration, p50: at(0.5), p99: at(0.99), total: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx, bad, sampled, repeated: Math.max(0, made - total) }
 }
 
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
 const runs = []
 const versions = {}
 const started = new Date()
