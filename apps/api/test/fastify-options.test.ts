@@ -76,13 +76,7 @@ describe('server timeouts and limits', () => {
 
 describe('request logs', () => {
   let app: App
-  const lines: string[] = []
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk))
-      done()
-    },
-  })
+  const { lines, stream } = capturedLogs()
   beforeAll(async () => {
     app = await build({ env: LIVE_ENV, logger: { level: 'info', stream } })
   })
@@ -139,13 +133,7 @@ describe('request logs', () => {
 
 describe('request logs at debug', () => {
   let app: App
-  const lines: string[] = []
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk))
-      done()
-    },
-  })
+  const { lines, stream } = capturedLogs()
   beforeAll(async () => {
     app = await build({ env: LIVE_ENV, logger: { level: 'debug', stream } })
   })
@@ -160,3 +148,15 @@ describe('request logs at debug', () => {
     expect(lines.join('')).not.toContain('stateSecret123')
   })
 })
+
+/** A log stream for a test app, and the lines written to it. */
+function capturedLogs(): { lines: string[], stream: Writable } {
+  const lines: string[] = []
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk))
+      done()
+    },
+  })
+  return { lines, stream }
+}

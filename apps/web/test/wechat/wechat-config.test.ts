@@ -140,18 +140,8 @@ describe('wx.config when it cannot be had', () => {
     window.history.replaceState(null, '', '/')
     const bridge = installFakeBridge({ device: 'android', checks: 'current', landingUrl: window.location.href })
     bridge.setSilent(true)
-    const { createWechat } = await import('~/wechat/create-wechat')
-    const { loadSdk } = await import('~/wechat/sdk')
-    const wechat = createWechat({
-      userAgent: ANDROID_WECHAT_UA,
-      landingUrl: () => `${origin}/`,
-      currentUrl: () => window.location.href,
-      fetchConfig: async url => ({ appId: APP_ID, timestamp: 1, nonceStr: 'n', signature: fakeSignature(url), jsApiList: ['checkJsApi'] }),
-      loadSdk,
-      warn: () => {},
-      // long enough for the fake client's answers, short enough for the test to wait out
-      configTimeoutMs: 2000,
-    })
+    // long enough for the fake client's answers, short enough for the test to wait out
+    const wechat = (await androidSession())({ configTimeoutMs: 2000 })
     await expect(wechat.ready()).rejects.toMatchObject({ name: 'WechatConfigError', reason: 'config:no answer' })
     bridge.setSilent(false)
     window.history.pushState(null, '', '/cart')
@@ -163,17 +153,8 @@ describe('wx.config when it cannot be had', () => {
     vi.resetModules()
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(ANDROID_WECHAT_UA)
     window.history.replaceState(null, '', '/')
-    const { createWechat } = await import('~/wechat/create-wechat')
-    const { loadSdk } = await import('~/wechat/sdk')
-    const session = () => createWechat({
-      userAgent: ANDROID_WECHAT_UA,
-      landingUrl: () => `${origin}/`,
-      currentUrl: () => window.location.href,
-      fetchConfig: async url => ({ appId: APP_ID, timestamp: 1, nonceStr: 'n', signature: fakeSignature(url), jsApiList: ['checkJsApi'] }),
-      loadSdk,
-      warn: () => {},
-      bridgeTimeoutMs: 2000,
-    })
+    const create = await androidSession()
+    const session = () => create({ bridgeTimeoutMs: 2000 })
     const first = session()
     await expect(first.ready()).rejects.toMatchObject({ name: 'WechatUnavailableError' })
 
@@ -193,3 +174,21 @@ describe('wx.config when it cannot be had', () => {
     expect(bridge.configs()).toEqual([`${origin}/`, `${origin}/cart`])
   })
 })
+
+/**
+ * Makes Android WeChat sessions straight from createWechat (no router), on freshly imported modules,
+ * signing with the test API's fake signature; `timeouts` shortens the waits a test sits out.
+ */
+async function androidSession() {
+  const { createWechat } = await import('~/wechat/create-wechat')
+  const { loadSdk } = await import('~/wechat/sdk')
+  return (timeouts: { configTimeoutMs?: number, bridgeTimeoutMs?: number }) => createWechat({
+    userAgent: ANDROID_WECHAT_UA,
+    landingUrl: () => `${origin}/`,
+    currentUrl: () => window.location.href,
+    fetchConfig: async url => ({ appId: APP_ID, timestamp: 1, nonceStr: 'n', signature: fakeSignature(url), jsApiList: ['checkJsApi'] }),
+    loadSdk,
+    warn: () => {},
+    ...timeouts,
+  })
+}

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import { checkAccessToken } from '../credentials/access-tokens'
+import type { Store } from '../state/store'
 
 export type ParsedJsonBody = { fields: Record<string, unknown> } | 44002 | 47001
 
@@ -25,4 +27,15 @@ export function parseJsonBody(raw: unknown): ParsedJsonBody {
 export function readBodiesAsText(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers()
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+}
+
+/**
+ * What a token-taking JSON API of WeChat's checks first, in WeChat's order: the access_token
+ * (41001 / 40001 / 42001), then the body (44002 / 47001). The errcode of the first refusal, or the body's fields.
+ */
+export function tokenAndJsonBody(store: Store, token: string | undefined, raw: unknown): { fields: Record<string, unknown> } | number {
+  const grant = checkAccessToken(store, token)
+  if (typeof grant === 'number')
+    return grant
+  return parseJsonBody(raw)
 }

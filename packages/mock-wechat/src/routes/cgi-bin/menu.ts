@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { checkAccessToken } from '../../credentials/access-tokens'
 import { hasUnicodeEscape, validateMenu } from '../../menu/validate-menu'
 import { cgiAnswer } from '../../wechat/cgi-answer'
-import { parseJsonBody, readBodiesAsText } from '../../wechat/json-body'
+import { readBodiesAsText, tokenAndJsonBody } from '../../wechat/json-body'
 import { wechatQuery } from '../../wechat/query-schema'
 
 const TokenQuerySchema = wechatQuery('access_token')
@@ -18,10 +18,7 @@ const menu: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/cgi-bin/menu/create', { schema: { querystring: TokenQuerySchema } }, async (request, reply) => {
     const { ok, fail } = cgiAnswer(reply, store.now)
-    const grant = checkAccessToken(store, request.query.access_token)
-    if (typeof grant === 'number')
-      return fail(grant)
-    const parsed = parseJsonBody(request.body)
+    const parsed = tokenAndJsonBody(store, request.query.access_token, request.body)
     if (typeof parsed === 'number')
       return fail(parsed)
     if (hasUnicodeEscape(request.body as string))

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { checkAccessToken } from '../../credentials/access-tokens'
 import { checkCustomMessage } from '../../custom-messages/validate-custom-message'
 import { cgiAnswer } from '../../wechat/cgi-answer'
-import { parseJsonBody, readBodiesAsText } from '../../wechat/json-body'
+import { readBodiesAsText, tokenAndJsonBody } from '../../wechat/json-body'
 import { wechatQuery } from '../../wechat/query-schema'
 
 const TokenQuerySchema = wechatQuery('access_token')
@@ -19,10 +18,7 @@ const messageCustomSend: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/cgi-bin/message/custom/send', { schema: { querystring: TokenQuerySchema } }, async (request, reply) => {
     const { ok, fail } = cgiAnswer(reply, store.now)
-    const grant = checkAccessToken(store, request.query.access_token)
-    if (typeof grant === 'number')
-      return fail(grant)
-    const parsed = parseJsonBody(request.body)
+    const parsed = tokenAndJsonBody(store, request.query.access_token, request.body)
     if (typeof parsed === 'number')
       return fail(parsed)
     const body = parsed.fields
