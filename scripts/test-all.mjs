@@ -17,6 +17,8 @@ mkdirSync(reports, { recursive: true })
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const lines = []
+/** Each failed test by name, repeated beside the totals so the tail of a CI log says what broke. */
+const failures = []
 
 async function check(name, command, args, env) {
   console.log(`\n▶ ${name}`)
@@ -53,6 +55,36 @@ async function vitest(name, node, file) {
   const code = await run(node, [entry, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, file)}`])
   const report = readJson(join(reports, file))
   count(name, report?.numPassedTests ?? 0, report?.numFailedTests ?? 0, (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0), code)
+  for (const file of report?.testResults ?? []) {
+    const where = file.name.replace(`${root}/`, '')
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'failed')
+        failures.push(`${name}: ${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
+    }
+    // a file that failed to load has no tests to name
+    if (file.status === 'failed' && !file.assertionResults?.some(test => test.status === 'failed'))
+      failures.push(`${name}: ${where}: ${firstLine(file.message)}`)
+  }
+}
+
+function firstLine(text) {
+  return (text ?? '').split('\n').find(line => line.trim())?.trim().slice(0, 300) ?? ''
+}
+
+/** Playwright's JSON report: every test whose final outcome was unexpected. */
+function playwrightFailures(suites, titles = []) {
+  for (const suite of suites ?? []) {
+    const path = suite.title ? [...titles, suite.title] : titles
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected') {
+          const error = test.results?.at(-1)?.error?.message
+          failures.push(`e2e [${test.projectName}]: ${[...path, spec.title].join(' › ')}: ${firstLine(error)}`)
+        }
+      }
+    }
+    playwrightFailures(suite.suites, path)
+  }
 }
 
 console.log(`\n▶ unit and API tests (vitest, node ${process.versions.node})`)
@@ -78,13 +110,17 @@ if (built && browser.path) {
   const e2eCode = await run('pnpm', ['--filter', '@wxshop/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'], {
     env: { ...process.env, CHROMIUM_PATH: browser.path, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile },
   })
-  const stats = readJson(e2eFile)?.stats
+  const e2eReport = readJson(e2eFile)
+  const stats = e2eReport?.stats
+  playwrightFailures(e2eReport?.suites)
   count('e2e', (stats?.expected ?? 0) + (stats?.flaky ?? 0), stats?.unexpected ?? 0, stats?.skipped ?? 0, e2eCode)
 } else {
   totals.failed += 1
   lines.push(`e2e: not run (${built ? browser.error : 'the build failed'})`)
 }
 
+if (failures.length > 0)
+  console.log(`\nfailed:\n${failures.map(line => `  ${line}`).join('\n')}`)
 console.log(`\n${lines.join('\n')}`)
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`
 writeFileSync(join(reports, 'totals.txt'), `${summary}\n`)

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
 import { APP_ID_DESCRIPTION, APP_SECRET_DESCRIPTION, AppIdSchema, AppSecretSchema, type WechatMode } from '@wxshop/shared'
+import { MOCK_MERCHANT, MOCK_WECHAT_PAY_PLATFORM } from '@wxshop/shared/wechat-pay'
 import { Type, type Static, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { parseDatabaseUrl, SQLITE_MEMORY, type DatabaseTarget } from './db/database-url'
@@ -38,14 +39,19 @@ const variables = {
   WECHAT_PAY_BASE: HttpUrl,
   WECHAT_TOKEN_API: Type.Union([Type.Literal('stable'), Type.Literal('token')], { expected: '"stable" or "token"' }),
   WECHAT_FOLLOW_QR_URL: HttpUrl,
-  // Pay settings are validated by the pay issue; until then they pass through as text.
-  WECHAT_PAY_MCHID: PassThrough,
-  WECHAT_PAY_KEY: PassThrough,
-  WECHAT_PAY_API_V3_KEY: PassThrough,
-  WECHAT_PAY_SERIAL_NO: PassThrough,
+  WECHAT_PAY_VERSION: Type.Union([Type.Literal('v3'), Type.Literal('v2')], { expected: '"v3" or "v2"' }),
+  WECHAT_PAY_SIGN_TYPE: Type.Union([Type.Literal('MD5'), Type.Literal('HMAC-SHA256')], { expected: '"MD5" or "HMAC-SHA256"' }),
+  WECHAT_PAY_MCHID: Type.String({ pattern: '^[0-9]{8,12}$', expected: 'a merchant id (商户号) of 8-12 digits' }),
+  // the APIv2 key and the APIv3 key are both 32 characters (WeChat Pay's merchant platform sets them so)
+  WECHAT_PAY_KEY: Type.String({ pattern: '^[\\x21-\\x7e]{32}$', expected: '32 printable ASCII characters (the APIv2 key)' }),
+  WECHAT_PAY_API_V3_KEY: Type.String({ pattern: '^[\\x21-\\x7e]{32}$', expected: '32 printable ASCII characters (the APIv3 key)' }),
+  WECHAT_PAY_SERIAL_NO: Type.String({ pattern: '^[0-9A-Fa-f]{8,64}$', expected: 'the merchant API certificate\'s serial number in hex' }),
   WECHAT_PAY_PRIVATE_KEY_FILE: PassThrough,
   WECHAT_PAY_PUBLIC_KEY_FILE: PassThrough,
-  WECHAT_PAY_PUBLIC_KEY_ID: PassThrough,
+  WECHAT_PAY_PUBLIC_KEY_ID: Type.String({ pattern: '^PUB_KEY_ID_[0-9]{34}$', expected: 'PUB_KEY_ID_ followed by 34 digits' }),
+  WECHAT_PAY_PLATFORM_MODE: Type.Union([Type.Literal('public-key'), Type.Literal('certificate')], { expected: '"public-key" or "certificate"' }),
+  WECHAT_PAY_DIRECTORY: HttpUrl,
+  WECHAT_TEMPLATE_ORDER_PAID: Type.String({ pattern: '^[\\w-]{10,64}$', expected: 'a template id (模板ID)' }),
   MOCK_WECHAT_PORT: Port,
   WEB_DIST_DIR: Type.String({ expected: 'a directory path' }),
   LOG_LEVEL: Type.Union([
@@ -105,14 +111,36 @@ export interface WechatConfig {
   mockPort: number
 }
 
+/**
+ * WeChat Pay (WECHAT-PAY.md §C). In mock mode every value defaults to the test-only mock merchant
+ * (@wxshop/shared/wechat-pay MOCK_MERCHANT); in live mode pay is `null` until the merchant settings
+ * are set, and the pay routes answer that pay is not configured.
+ */
 export interface PayConfig {
-  mchId: string | null
-  key: string | null
+  /** Unified order, query, close and notify: `v3` (JSON, RSA) or `v2` (XML). */
+  version: 'v3' | 'v2'
+  /** v2's sign type, for unified order and paySign. */
+  signType: 'MD5' | 'HMAC-SHA256'
+  mchId: string
+  /** The APIv2 key; null when only v3 is set up. */
+  apiV2Key: string | null
+  /** The APIv3 key (notify and certificate decryption); null when only v2 is set up. */
   apiV3Key: string | null
+  /** The merchant API certificate's serial (Authorization header). */
   serialNo: string | null
-  privateKeyFile: string | null
-  publicKeyFile: string | null
+  /** The merchant API private key (apiclient_key.pem, PKCS#8 PEM): signs v3 requests and paySign. */
+  privateKey: string | null
+  /**
+   * How WeChat Pay's v3 answers and notifies are verified: `public-key` (the WeChat Pay public key,
+   * named by its PUB_KEY_ID_…) or `certificate` (platform certificates from GET /v3/certificates).
+   */
+  platformMode: 'public-key' | 'certificate'
+  publicKey: string | null
   publicKeyId: string | null
+  /** The JSAPI支付授权目录 registered for this shop (with its trailing slash); default PUBLIC_URL's root. */
+  directory: string
+  /** The template message sent to a buyer once an order is paid; null sends none. */
+  orderPaidTemplateId: string | null
 }
 
 export interface AppConfig {
@@ -141,7 +169,7 @@ export interface AppConfig {
    */
   trustProxy: boolean | string
   wechat: WechatConfig
-  pay: PayConfig
+  pay: PayConfig | null
 }
 
 const MOCK = {
@@ -178,16 +206,88 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: vars.WEB_DIST_DIR ? resolve(vars.WEB_DIST_DIR) : defaultWebDistDir(),
     trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     wechat,
-    pay: {
-      mchId: vars.WECHAT_PAY_MCHID ?? null,
-      key: vars.WECHAT_PAY_KEY ?? null,
-      apiV3Key: vars.WECHAT_PAY_API_V3_KEY ?? null,
-      serialNo: vars.WECHAT_PAY_SERIAL_NO ?? null,
-      privateKeyFile: vars.WECHAT_PAY_PRIVATE_KEY_FILE ?? null,
-      publicKeyFile: vars.WECHAT_PAY_PUBLIC_KEY_FILE ?? null,
-      publicKeyId: vars.WECHAT_PAY_PUBLIC_KEY_ID ?? null,
-    },
+    pay: payConfig(vars, live, trimSlash(vars.PUBLIC_URL ?? `http://localhost:${port}`)),
   }
+}
+
+/** The mock merchant's template id for 订单支付成功通知 (the mock knows it too). */
+export const MOCK_ORDER_PAID_TEMPLATE_ID = 'wxshopMockTplOrderPaid0000000001'
+
+function payConfig(vars: Variables, live: boolean, publicUrl: string): PayConfig | null {
+  const version = vars.WECHAT_PAY_VERSION ?? 'v3'
+  const signType = vars.WECHAT_PAY_SIGN_TYPE ?? 'MD5'
+  const directory = normaliseDirectory(vars.WECHAT_PAY_DIRECTORY ?? `${publicUrl}/`)
+  const privateKey = vars.WECHAT_PAY_PRIVATE_KEY_FILE ? readKeyFile('WECHAT_PAY_PRIVATE_KEY_FILE', vars.WECHAT_PAY_PRIVATE_KEY_FILE) : null
+  const publicKey = vars.WECHAT_PAY_PUBLIC_KEY_FILE ? readKeyFile('WECHAT_PAY_PUBLIC_KEY_FILE', vars.WECHAT_PAY_PUBLIC_KEY_FILE) : null
+  if (!live) {
+    const platformMode = vars.WECHAT_PAY_PLATFORM_MODE ?? 'public-key'
+    return {
+      version,
+      signType,
+      mchId: vars.WECHAT_PAY_MCHID ?? MOCK_MERCHANT.mchId,
+      apiV2Key: vars.WECHAT_PAY_KEY ?? MOCK_MERCHANT.apiV2Key,
+      apiV3Key: vars.WECHAT_PAY_API_V3_KEY ?? MOCK_MERCHANT.apiV3Key,
+      serialNo: vars.WECHAT_PAY_SERIAL_NO ?? MOCK_MERCHANT.serialNo,
+      privateKey: privateKey ?? MOCK_MERCHANT.privateKey,
+      platformMode,
+      publicKey: publicKey ?? MOCK_WECHAT_PAY_PLATFORM.publicKey,
+      publicKeyId: vars.WECHAT_PAY_PUBLIC_KEY_ID ?? MOCK_WECHAT_PAY_PLATFORM.publicKeyId,
+      directory,
+      orderPaidTemplateId: vars.WECHAT_TEMPLATE_ORDER_PAID ?? MOCK_ORDER_PAID_TEMPLATE_ID,
+    }
+  }
+  if (!vars.WECHAT_PAY_MCHID)
+    return null
+  const platformMode = vars.WECHAT_PAY_PLATFORM_MODE ?? (publicKey ? 'public-key' : 'certificate')
+  if (version === 'v2' && !vars.WECHAT_PAY_KEY)
+    missingPay('WECHAT_PAY_KEY', 'the APIv2 key, for WECHAT_PAY_VERSION=v2')
+  if (version === 'v3') {
+    if (!vars.WECHAT_PAY_API_V3_KEY)
+      missingPay('WECHAT_PAY_API_V3_KEY', 'the APIv3 key')
+    if (!vars.WECHAT_PAY_SERIAL_NO)
+      missingPay('WECHAT_PAY_SERIAL_NO', 'the merchant API certificate serial')
+    if (!privateKey)
+      missingPay('WECHAT_PAY_PRIVATE_KEY_FILE', 'the merchant API private key, apiclient_key.pem')
+    if (platformMode === 'public-key' && (!publicKey || !vars.WECHAT_PAY_PUBLIC_KEY_ID))
+      missingPay('WECHAT_PAY_PUBLIC_KEY_FILE and WECHAT_PAY_PUBLIC_KEY_ID', 'the WeChat Pay public key and its id, for WECHAT_PAY_PLATFORM_MODE=public-key')
+  }
+  if (vars.WECHAT_PAY_MCHID === MOCK_MERCHANT.mchId || privateKey?.trim() === MOCK_MERCHANT.privateKey.trim())
+    throw new StartupError('WECHAT_PAY_MCHID / WECHAT_PAY_PRIVATE_KEY_FILE: the mock merchant\'s test keys cannot be used with WECHAT_MODE=live')
+  return {
+    version,
+    signType,
+    mchId: vars.WECHAT_PAY_MCHID,
+    apiV2Key: vars.WECHAT_PAY_KEY ?? null,
+    apiV3Key: vars.WECHAT_PAY_API_V3_KEY ?? null,
+    serialNo: vars.WECHAT_PAY_SERIAL_NO?.toUpperCase() ?? null,
+    privateKey,
+    platformMode,
+    publicKey,
+    publicKeyId: vars.WECHAT_PAY_PUBLIC_KEY_ID ?? null,
+    directory,
+    orderPaidTemplateId: vars.WECHAT_TEMPLATE_ORDER_PAID ?? null,
+  }
+}
+
+function missingPay(name: string, what: string): never {
+  throw new StartupError(`${name} is required when WECHAT_PAY_MCHID is set (${what})`)
+}
+
+function normaliseDirectory(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`
+}
+
+/** A PEM key file's text; a file that cannot be read or holds no PEM key stops start-up. */
+function readKeyFile(name: string, file: string): string {
+  let text: string
+  try {
+    text = readFileSync(resolve(file), 'utf8')
+  } catch (err) {
+    throw new StartupError(`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+  }
+  if (!/-----BEGIN (RSA |)(PRIVATE|PUBLIC) KEY-----/.test(text))
+    throw new StartupError(`${name}: ${file} holds no PEM key (-----BEGIN PRIVATE KEY----- or -----BEGIN PUBLIC KEY-----)`)
+  return text
 }
 
 /**

@@ -54,7 +54,7 @@ describe('loadConfig', () => {
         followQrUrl: 'http://127.0.0.1:3100/account-qrcode.svg',
         mockPort: 3100,
       },
-      pay: { mchId: null, key: null },
+      pay: { version: 'v3', mchId: '1900000109', platformMode: 'public-key', directory: 'http://localhost:3000/' },
     })
   })
 

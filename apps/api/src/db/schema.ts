@@ -109,6 +109,57 @@ export interface WechatMessageTable {
   finished_at: string | null
 }
 
+export type OrderStatusValue = 'unpaid' | 'paid' | 'closed'
+export type PayVersion = 'v2' | 'v3'
+
+/** An order (migration 005). Money in integer fen; times ISO-8601 UTC text. */
+export interface OrderTable {
+  id: Generated<number>
+  /** the out_trade_no */
+  order_no: string
+  account_id: number
+  /** the payer's openid */
+  openid: string
+  status: OrderStatusValue
+  total_fen: number
+  /** the Address, JSON */
+  address: string
+  remark: string | null
+  created_at: string
+  expires_at: string
+  paid_at: string | null
+  closed_at: string | null
+  close_reason: 'cancelled' | 'expired' | null
+  pay_version: PayVersion | null
+  prepay_id: string | null
+  prepay_expires_at: string | null
+  transaction_id: string | null
+  paid_fen: number | null
+  wechat_closed_at: string | null
+}
+
+export interface OrderItemTable {
+  id: Generated<number>
+  order_id: number
+  product_id: number
+  name: string
+  cover_image: string
+  price_fen: number
+  quantity: number
+}
+
+/** The template message a paid order sends once: an outbox row, retried until sent. */
+export interface OrderMessageTable {
+  id: Generated<number>
+  order_id: number
+  status: 'pending' | 'sent' | 'failed'
+  attempts: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
 export interface Database {
   categories: CategoryTable
   products: ProductTable
@@ -118,6 +169,9 @@ export interface Database {
   oauth_states: OAuthStateTable
   wechat_credentials: WechatCredentialTable
   wechat_messages: WechatMessageTable
+  orders: OrderTable
+  order_items: OrderItemTable
+  order_messages: OrderMessageTable
 }
 
 export type CategoryRow = Selectable<CategoryTable>

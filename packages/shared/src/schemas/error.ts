@@ -18,6 +18,12 @@ export const ErrorCode = {
   OAuthCodeInvalid: 'OAUTH_CODE_INVALID',
   /** the route needs a bound shop account (raised by the API's requireAccount hook) */
   AccountRequired: 'ACCOUNT_REQUIRED',
+  /** a product in the order has less stock than asked (or none) */
+  OutOfStock: 'OUT_OF_STOCK',
+  /** the order cannot do that in its state: pay a paid or closed order, cancel a paid one */
+  OrderState: 'ORDER_STATE',
+  /** WeChat Pay refused or failed the unified order; the order stays payable */
+  PayFailed: 'PAY_FAILED',
   Internal: 'INTERNAL',
 } as const
 export type ErrorCodeValue = typeof ErrorCode[keyof typeof ErrorCode]

@@ -1,0 +1,96 @@
+import { Type, type Static } from 'typebox'
+import { PHONE_PATTERN } from '../account-rules'
+import { ADDRESS_LIMITS, MAX_LINE_QUANTITY, MAX_ORDER_LINES, MAX_REMARK_LENGTH } from '../order-rules'
+
+const Id = Type.Integer({ minimum: 1 })
+const Fen = Type.Integer({ minimum: 0, description: 'integer fen (1 yuan = 100 fen)' })
+const Time = Type.String({ description: 'ISO-8601 UTC' })
+// a shopper's text: at least one character that is not a space
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' })
+
+/** A delivery address, as wx.openAddress gives it (userName, telNumber, provinceName, …) or the form asks. */
+export const AddressSchema = Type.Object({
+  name: Text(ADDRESS_LIMITS.name),
+  phone: Type.String({ pattern: PHONE_PATTERN }),
+  province: Text(ADDRESS_LIMITS.region),
+  city: Text(ADDRESS_LIMITS.region),
+  district: Text(ADDRESS_LIMITS.region),
+  detail: Text(ADDRESS_LIMITS.detail),
+})
+export type Address = Static<typeof AddressSchema>
+
+export const OrderLineInputSchema = Type.Object({
+  productId: Id,
+  quantity: Type.Integer({ minimum: 1, maximum: MAX_LINE_QUANTITY }),
+})
+export type OrderLineInput = Static<typeof OrderLineInputSchema>
+
+/** `POST /api/orders`: what to buy and where to send it. Prices and totals are the server's own. */
+export const CreateOrderBodySchema = Type.Object({
+  items: Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: MAX_ORDER_LINES }),
+  address: AddressSchema,
+  remark: Type.Optional(Type.String({ maxLength: MAX_REMARK_LENGTH })),
+})
+export type CreateOrderBody = Static<typeof CreateOrderBodySchema>
+
+export const OrderStatusSchema = Type.Union([Type.Literal('unpaid'), Type.Literal('paid'), Type.Literal('closed')])
+export const OrderCloseReasonSchema = Type.Union([Type.Literal('cancelled'), Type.Literal('expired')])
+
+/** One line as bought: name and price copied at order time, so a later price change never rewrites it. */
+export const OrderItemSchema = Type.Object({
+  productId: Id,
+  name: Type.String(),
+  coverImage: Type.String(),
+  priceFen: Fen,
+  quantity: Type.Integer({ minimum: 1 }),
+  subtotalFen: Fen,
+})
+export type OrderItem = Static<typeof OrderItemSchema>
+
+export const OrderSchema = Type.Object({
+  id: Id,
+  /** the out_trade_no WeChat Pay knows the order by */
+  orderNo: Type.String(),
+  status: OrderStatusSchema,
+  items: Type.Array(OrderItemSchema),
+  totalFen: Fen,
+  address: AddressSchema,
+  remark: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Time,
+  /** when an unpaid order closes by itself */
+  expiresAt: Time,
+  paidAt: Type.Union([Time, Type.Null()]),
+  closedAt: Type.Union([Time, Type.Null()]),
+  closeReason: Type.Union([OrderCloseReasonSchema, Type.Null()]),
+})
+export type Order = Static<typeof OrderSchema>
+
+export const OrderListQuerySchema = Type.Object({
+  status: Type.Optional(OrderStatusSchema),
+  page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+})
+export type OrderListQuery = Static<typeof OrderListQuerySchema>
+
+export const OrderListSchema = Type.Object({
+  items: Type.Array(OrderSchema),
+  page: Type.Integer({ minimum: 1 }),
+  pageSize: Type.Integer({ minimum: 1 }),
+  total: Type.Integer({ minimum: 0 }),
+  hasMore: Type.Boolean(),
+})
+export type OrderList = Static<typeof OrderListSchema>
+
+export const OrderParamsSchema = Type.Object({ id: Id })
+export type OrderParams = Static<typeof OrderParamsSchema>
+
+/** `POST /api/orders/:id/pay`: the six getBrandWCPayRequest parameters, every one a string. */
+export const PayParamsSchema = Type.Object({
+  appId: Type.String(),
+  timeStamp: Type.String({ pattern: '^[0-9]{10}$' }),
+  nonceStr: Type.String(),
+  package: Type.String({ pattern: '^prepay_id=' }),
+  signType: Type.Union([Type.Literal('MD5'), Type.Literal('HMAC-SHA256'), Type.Literal('RSA')]),
+  paySign: Type.String(),
+})
+export type PayParams = Static<typeof PayParamsSchema>
