@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { connect } from '../../src/db/connect'
 import { parseDatabaseUrl } from '../../src/db/database-url'
@@ -31,9 +31,9 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
 
   /** Back to an empty database: the tests own every table in it. */
   async function reset(db: Kysely<Database>): Promise<void> {
-    // children before parents, for the foreign keys
-    for (const table of ['wechat_messages', 'wechat_credentials', 'oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
-      await db.schema.dropTable(table).ifExists().execute()
+    // every table a migration ever made, whatever the foreign keys between them
+    await sql`drop schema if exists public cascade`.execute(db)
+    await sql`create schema public`.execute(db)
   }
 
   describeCatalogRepositories('catalog repositories on PostgreSQL', async () => {
