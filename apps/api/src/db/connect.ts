@@ -7,6 +7,7 @@ import { StartupError } from '../errors'
 import { redactUrl } from '../lib/redact-url'
 import { SQLITE_MEMORY, type DatabaseTarget } from './database-url'
 import type { Database } from './schema'
+import { cachedPrepare } from './statement-cache'
 
 export interface ConnectOptions {
   /** Where to report errors of idle PostgreSQL connections (they reconnect on the next query). */
@@ -43,10 +44,11 @@ function openSqlite(file: string): Kysely<Database> {
     // WAL lets readers carry on while one write commits; ignored (stays "memory") for :memory:.
     database.pragma('journal_mode = WAL')
     database.pragma('foreign_keys = ON')
+    const prepare = cachedPrepare(database)
     return new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({
         database: {
-          prepare: source => database.prepare(source),
+          prepare,
           close: () => {
             if (!database.open)
               return
