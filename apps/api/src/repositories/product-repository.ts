@@ -48,6 +48,17 @@ export function createProductRepository(db: Kysely<Database>) {
       return { items: rows.map(toSummary), page, pageSize, total, hasMore: page * pageSize < total }
     },
 
+    /** The best sellers matching `q`, at most `limit`, without the count a page needs (the message push search). */
+    async topMatches(q: string, limit: number): Promise<ProductSummary[]> {
+      const rows = await filtered({ q, page: 1, pageSize: limit })
+        .select(SUMMARY_COLUMNS)
+        .orderBy('sales', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute()
+      return rows.map(toSummary)
+    },
+
     async findById(id: number): Promise<Product | undefined> {
       const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst()
       return row && toProduct(row)

@@ -65,6 +65,13 @@ export function describeCatalogRepositories(name: string, open: () => Promise<Ky
       expect(slugsOf((await products.list({ ...page, q: '纯棉' })).items)).toEqual(['towel', 'socks'])
     })
 
+    it('should give the best-selling matches, at most the limit, when the message push searches', async () => {
+      const all = slugsOf((await products.list({ ...page, q: '纯棉' })).items)
+      expect(slugsOf(await products.topMatches('纯棉', 5))).toEqual(all)
+      expect(slugsOf(await products.topMatches('纯棉', 1))).toEqual(all.slice(0, 1))
+      expect(await products.topMatches('没有这种东西', 3)).toEqual([])
+    })
+
     it('should treat % and _ literally when searching', async () => {
       expect(slugsOf((await products.list({ ...page, q: '100%' })).items)).toEqual(['towel'])
       expect(slugsOf((await products.list({ ...page, q: 'A_B' })).items)).toEqual(['underscore'])

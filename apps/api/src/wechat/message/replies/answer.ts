@@ -27,10 +27,10 @@ export function createShopAnswer(deps: AnswerDeps): MessageHandler {
   const text = (content: string): Reply => ({ type: 'text', content })
 
   async function search(q: string): Promise<Reply> {
-    const found = await deps.products.list({ q, page: 1, pageSize: rules.searchLimit })
-    if (found.items.length === 0)
+    const found = await deps.products.topMatches(q, rules.searchLimit)
+    if (found.length === 0)
       return text(fill(rules.notFound, { q }))
-    const articles: NewsArticle[] = found.items.map(product => ({
+    const articles: NewsArticle[] = found.map(product => ({
       title: product.name,
       description: fill(rules.productDescription, { price: formatFen(product.priceFen), subtitle: product.subtitle }),
       ...(product.coverImage ? { picUrl: absolute(product.coverImage) } : {}),
