@@ -86,7 +86,7 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
     const fetches = async (path: string) => (await mock.control<{ count: number }>('GET', `/calls?path=${path}`)).count
     expect(await fetches('/cgi-bin/stable_token')).toBe(1)
     expect(await fetches('/cgi-bin/ticket/getticket')).toBe(1)
-  })
+  }, 30_000) // separate Node processes under tsx: seconds each to start on a busy machine
 
   it('should migrate and seed once when opened twice', async () => {
     const first = await connect(target)

@@ -229,5 +229,5 @@ describe('the token service', () => {
     expect(results[0]).toEqual(results[1])
     expect(await fetches('/cgi-bin/stable_token')).toBe(1)
     expect(await fetches('/cgi-bin/ticket/getticket')).toBe(1)
-  })
+  }, 30_000) // separate Node processes under tsx: seconds each to start on a busy machine
 })
