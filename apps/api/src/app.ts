@@ -27,6 +27,7 @@ import categoryRoutes from './routes/categories'
 import healthRoutes from './routes/health'
 import jssdkRoutes from './routes/jssdk'
 import meRoutes from './routes/me'
+import orderRoutes from './routes/orders'
 import productRoutes from './routes/products'
 import publicConfigRoutes from './routes/public-config'
 import wechatMessageRoutes from './routes/wechat-message'
@@ -85,6 +86,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(authRoutes, { prefix: '/api/auth' })
   app.register(accountRoutes, { prefix: '/api/account' })
   app.register(meRoutes, { prefix: '/api/me' })
+  app.register(orderRoutes, { prefix: '/api/orders' })
   app.register(wechatMessageRoutes, { prefix: '/api/wechat/message', ...options.wechatMessage })
 
   return app
