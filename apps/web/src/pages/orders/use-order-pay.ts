@@ -1,6 +1,6 @@
 import { ErrorCode, isWechat, type Order } from '@wxshop/shared'
 import { showToast } from 'vant'
-import { ref, type Ref } from 'vue'
+import { onScopeDispose, ref, type Ref } from 'vue'
 import 'vant/es/toast/style'
 import { isApiError } from '~/api/client'
 import { getOrder, payOrder, syncOrder } from '~/api/orders'
@@ -31,6 +31,9 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
  */
 export function useOrderPay(order: Ref<Order | null>) {
   const phase = ref<PayPhase>('idle')
+  /** The shopper left the page: stop asking the server. */
+  let left = false
+  onScopeDispose(() => (left = true))
 
   /** `fromFullLoad`: this page was loaded for paying (?pay=1), so it is never reloaded again. */
   async function pay(options: { fromFullLoad?: boolean } = {}): Promise<void> {
@@ -70,6 +73,8 @@ export function useOrderPay(order: Ref<Order | null>) {
     }
     phase.value = 'confirming'
     const settled = await confirm(current.id)
+    if (left)
+      return
     phase.value = settled?.status === 'paid' ? 'paid' : 'idle'
     if (phase.value !== 'paid')
       showToast(PayText.StillConfirming)
@@ -79,6 +84,8 @@ export function useOrderPay(order: Ref<Order | null>) {
   async function confirm(id: number): Promise<Order | null> {
     for (const delay of SYNC_DELAYS_MS) {
       await sleep(delay)
+      if (left)
+        return null
       try {
         const synced = await syncOrder(id)
         order.value = synced
