@@ -68,6 +68,7 @@ describe('one order', { timeout: 20_000 }, () => {
     expect(buttonByText('取消订单')).toBeDefined()
     expect(document.querySelector('[data-testid=order-no]')?.textContent).toBe('WX20261130150405000005')
     expect(document.querySelector('[data-testid=order-total]')?.textContent).toBe('¥79.80')
+    expect(document.body.textContent).toContain('商品金额¥79.80运费¥0.00')
   })
 
   it('should offer neither 去支付 nor 取消订单 for a paid order, and show when it was paid', async () => {
