@@ -2,7 +2,7 @@ import type { Order } from '@wxshop/shared'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fullLoad } from '~/pages/orders/full-load'
-import type { ApiCall } from '../helpers'
+import { type ApiAnswer, type ApiCall, apiError } from '../helpers'
 import {
   ANDROID_WECHAT_UA, buttonByText, CHROME_UA, click, closeApps, installPayBridge, IOS_WECHAT_UA, openApp, order, ORIGIN,
   PAY_PARAMS, path, publicConfig, toastText,
@@ -16,6 +16,7 @@ describe('paying an order', { timeout: 20_000 }, () => {
   /** What each POST /sync answers, in turn (the last one repeats). */
   let syncAnswers: Order[]
   let sheet: 'ok' | 'cancel' | 'fail'
+  let payAnswer: ApiAnswer
 
   function api(call: ApiCall) {
     const at = path(call)
@@ -24,7 +25,7 @@ describe('paying an order', { timeout: 20_000 }, () => {
     if (at === '/api/orders/5')
       return { body: shown }
     if (at === '/api/orders/5/pay')
-      return { body: PAY_PARAMS }
+      return payAnswer
     if (at === '/api/orders/5/sync')
       return { body: syncAnswers.length > 1 ? syncAnswers.shift() : syncAnswers[0] }
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: at } } }
@@ -38,6 +39,7 @@ describe('paying an order', { timeout: 20_000 }, () => {
     shown = order()
     syncAnswers = [order({ status: 'paid', paidAt: '2026-11-30T07:05:00.000Z' })]
     sheet = 'ok'
+    payAnswer = { body: PAY_PARAMS }
   })
 
   afterEach(closeApps)
@@ -84,6 +86,26 @@ describe('paying an order', { timeout: 20_000 }, () => {
     await click('去支付')
     await vi.waitFor(() => expect(invoked).toHaveLength(2))
     expect(count(calls, '/api/orders/5/sync')).toBe(0)
+  })
+
+  it('should show the server\'s words and the order as it is now when the order was paid meanwhile (ORDER_STATE)', async () => {
+    payAnswer = apiError(409, 'ORDER_STATE', '订单已支付，无需重复支付')
+    const invoked = installPayBridge(() => sheet)
+    await openApp({ userAgent: IOS_WECHAT_UA, landing: '/orders/5', api })
+    shown = order({ status: 'paid', paidAt: '2026-11-30T07:05:00.000Z' })
+    await click('去支付')
+    expect(toastText()).toBe('订单已支付，无需重复支付')
+    await vi.waitFor(() => expect(document.querySelector('[data-testid=order-state]')?.textContent).toContain('已支付'))
+    expect(invoked).toHaveLength(0)
+  })
+
+  it('should show the server\'s words and keep 去支付 when WeChat Pay refused the order (PAY_FAILED)', async () => {
+    payAnswer = apiError(502, 'PAY_FAILED', '微信支付暂时无法使用，请稍后再试')
+    installPayBridge(() => sheet)
+    await openApp({ userAgent: IOS_WECHAT_UA, landing: '/orders/5', api })
+    await click('去支付')
+    expect(toastText()).toBe('微信支付暂时无法使用，请稍后再试')
+    expect(buttonByText('去支付')?.disabled).toBe(false)
   })
 
   it('should ask the shopper to pay in WeChat, and ask the server for nothing, when outside WeChat', async () => {
