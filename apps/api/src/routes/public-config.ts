@@ -18,6 +18,7 @@ const publicConfigRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     shopName: config.shopName,
     publicUrl: config.publicUrl,
     followQrUrl: config.wechat.followQrUrl,
+    payDirectory: config.pay?.directory ?? null,
   }))
 }
 

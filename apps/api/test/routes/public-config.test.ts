@@ -19,7 +19,19 @@ describe('GET /api/config', () => {
       shopName: '测试小店',
       publicUrl: 'http://localhost:3000',
       followQrUrl: 'http://127.0.0.1:3100/account-qrcode.svg',
+      payDirectory: 'http://localhost:3000/',
     })
+  })
+
+  it('should give the registered pay directory, or null in live mode when pay is not configured', async () => {
+    const directory = await build({ env: { WECHAT_PAY_DIRECTORY: 'http://localhost:3000/orders' } })
+    const unset = await build({ env: LIVE_ENV })
+    try {
+      expect((await directory.inject({ url: '/api/config' })).json().payDirectory).toBe('http://localhost:3000/orders/')
+      expect((await unset.inject({ url: '/api/config' })).json().payDirectory).toBeNull()
+    } finally {
+      await Promise.all([directory.close(), unset.close()])
+    }
   })
 
   it('should give the configured follow QR code, or null in live mode when none is configured', async () => {

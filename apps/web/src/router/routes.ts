@@ -32,6 +32,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '我的', tabbar: true },
   },
   {
+    path: '/checkout',
+    name: 'checkout',
+    component: () => import('~/pages/checkout/CheckoutPage.vue'),
+    meta: { title: '确认订单' },
+  },
+  {
+    path: '/orders',
+    name: 'orders',
+    component: () => import('~/pages/orders/OrdersPage.vue'),
+    meta: { title: '我的订单' },
+  },
+  {
+    path: '/orders/:id(\\d+)',
+    name: 'order',
+    component: () => import('~/pages/orders/OrderDetailPage.vue'),
+    props: route => ({ id: Number(route.params.id) }),
+    meta: { title: '订单详情' },
+  },
+  {
     path: '/login',
     name: 'login',
     component: () => import('~/pages/login/LoginPage.vue'),

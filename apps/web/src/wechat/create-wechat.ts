@@ -1,4 +1,5 @@
-import { type JssdkConfig, WechatClient, wechatClientOf } from '@wxshop/shared'
+import { type Address, type JssdkConfig, WechatClient, wechatClientOf } from '@wxshop/shared'
+import { addressFromWx } from './address'
 import { bridgeReady } from './bridge-ready'
 import { call } from './call'
 import { configErrorsOf, type ConfigErrors, configureOnce } from './configure'
@@ -163,7 +164,12 @@ export function createWechat(deps: WechatDeps) {
     return typeof res.resultStr === 'string' ? res.resultStr : ''
   }
 
-  return { client, sync, ready, share, scan }
+  /** Opens WeChat's address book; resolves the chosen address, rejects WechatCancelledError on cancel. */
+  async function openAddress(): Promise<Address> {
+    return addressFromWx(await afterConfig(wx => call('openAddress', wx.openAddress, {})))
+  }
+
+  return { client, sync, ready, share, scan, openAddress }
 }
 
 function errorCode(error: unknown): string {

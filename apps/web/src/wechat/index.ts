@@ -19,6 +19,8 @@ export const wechat = createWechat({
 export const ready = (): Promise<void> => wechat.ready()
 export const share = wechat.share
 export const scan = wechat.scan
+export const openAddress = wechat.openAddress
+export { payNeedsFullLoad, payUrlToCheck, requestBrandPay } from './pay'
 
 /** Signs and sets share data after every route change (main.ts, after the first paint). */
 export function installWechat(router: Router): void {

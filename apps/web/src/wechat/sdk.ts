@@ -40,6 +40,8 @@ export interface Wx {
   checkJsApi: (options: { jsApiList: string[] } & WxCallbacks) => void
   updateAppMessageShareData: (options: WxShareData & WxCallbacks) => void
   updateTimelineShareData: (options: Omit<WxShareData, 'desc'> & WxCallbacks) => void
+  /** WeChat's address book (needs `openAddress` in jsApiList; answers in address.ts's shape). */
+  openAddress: (options: WxCallbacks<WxResult>) => void
   scanQRCode: (options: { needResult: 0 | 1, scanType: Array<'qrCode' | 'barCode'> } & WxCallbacks<WxResult & { resultStr?: string }>) => void
 }
 

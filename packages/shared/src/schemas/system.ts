@@ -13,6 +13,11 @@ export const PublicConfigSchema = Type.Object({
   publicUrl: Type.String(),
   /** The Official Account's QR code image for the follow prompt, or null when none is configured. */
   followQrUrl: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * The registered JSAPI pay directory (the API's config.pay.directory), or null when pay is not
+   * configured. The SPA enters the pay page by a full load when the URL the client checks is outside it.
+   */
+  payDirectory: Type.Union([Type.String(), Type.Null()]),
 })
 export type PublicConfig = Static<typeof PublicConfigSchema>
 
