@@ -77,7 +77,8 @@ function toProduct(row: ProductRow): Product {
   return { ...toSummary(row), description: row.description, images: parseImages(row.images) }
 }
 
-function parseImages(json: string): string[] {
+/** A product's `images` JSON as a list of paths (the first is the cover); anything else counts as none. */
+export function parseImages(json: string): string[] {
   const images: unknown = JSON.parse(json)
   return Array.isArray(images) ? images.filter((image): image is string => typeof image === 'string') : []
 }
