@@ -1,4 +1,4 @@
-import type { BridgePayParams } from '@wxshop/shared/wechat-pay'
+import type { PayParams } from '@wxshop/shared'
 import type { WechatLog } from '../transport'
 import type { PayTransaction } from './pay-transaction'
 
@@ -29,7 +29,7 @@ export interface PayClient {
   /** Closes the order at WeChat Pay (already closed counts as closed); PayRefusedError ORDER_PAID when paid. */
   close: (orderNo: string, log?: WechatLog) => Promise<void>
   /** The six getBrandWCPayRequest parameters for a prepay_id, freshly signed. */
-  payParams: (prepayId: string) => BridgePayParams
+  payParams: (prepayId: string) => PayParams
 }
 
 /** The notify URL of a version: https, no query (WECHAT-PAY.md §A2, §B3). */

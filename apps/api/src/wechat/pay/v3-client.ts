@@ -147,7 +147,7 @@ export function createV3Client(options: V3ClientOptions): PayClient & { platform
     },
 
     payParams(prepayId) {
-      const unsigned = { appId, timeStamp: unixSeconds(now()), nonceStr: payNonce(), package: prepayPackage(prepayId), signType: 'RSA' }
+      const unsigned = { appId, timeStamp: unixSeconds(now()), nonceStr: payNonce(), package: prepayPackage(prepayId), signType: 'RSA' as const }
       return { ...unsigned, paySign: v3PaySign(unsigned, privateKey) }
     },
   }
