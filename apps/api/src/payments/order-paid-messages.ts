@@ -41,8 +41,7 @@ export function createOrderPaidMessages(options: OrderPaidMessagesOptions) {
   const { db, api, log } = options
   const now = options.now ?? Date.now
 
-  async function sendOne(message: { id: number, order_id: number, attempts: number, next_attempt_at: string }): Promise<boolean> {
-    const nowMs = now()
+  async function sendOne(message: { id: number, order_id: number, attempts: number, next_attempt_at: string }, nowMs: number): Promise<boolean> {
     const claim = await db.updateTable('order_messages')
       .set({ next_attempt_at: new Date(nowMs + LEASE_MS).toISOString() })
       .where('id', '=', message.id)
@@ -61,17 +60,16 @@ export function createOrderPaidMessages(options: OrderPaidMessagesOptions) {
         touser: order.openid,
         template_id: options.templateId,
         url: `${options.publicUrl}/orders/${order.id}`,
+        // the 订单支付成功通知 template's keywords (kind + position); thing is at most 20 characters
         data: {
-          first: { value: '您的订单已支付成功' },
-          keyword1: { value: order.order_no },
-          keyword2: { value: formatFen(order.total_fen) },
-          keyword3: { value: first?.name ?? '' },
-          keyword4: { value: beijingTime(order.paid_at ?? new Date(nowMs).toISOString()) },
-          remark: { value: '点击查看订单详情' },
+          character_string1: { value: order.order_no },
+          amount2: { value: formatFen(order.total_fen) },
+          thing3: { value: [...(first?.name ?? '商品')].slice(0, 20).join('') },
+          time4: { value: beijingTime(order.paid_at ?? new Date(nowMs).toISOString()) },
         },
       }, { log, caller: 'order paid message' })
       await db.updateTable('order_messages')
-        .set({ status: 'sent', attempts, sent_at: new Date(now()).toISOString(), last_error: null })
+        .set({ status: 'sent', attempts, sent_at: new Date(nowMs).toISOString(), last_error: null })
         .where('id', '=', message.id)
         .execute()
       return true
@@ -79,7 +77,7 @@ export function createOrderPaidMessages(options: OrderPaidMessagesOptions) {
       const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500)
       const givenUp = attempts >= MAX_MESSAGE_ATTEMPTS
       await db.updateTable('order_messages')
-        .set({ status: givenUp ? 'failed' : 'pending', attempts, last_error: lastError, next_attempt_at: new Date(now() + messageBackoffMs(attempts)).toISOString() })
+        .set({ status: givenUp ? 'failed' : 'pending', attempts, last_error: lastError, next_attempt_at: new Date(nowMs + messageBackoffMs(attempts)).toISOString() })
         .where('id', '=', message.id)
         .execute()
       log.warn({ orderMessage: { orderId: order.id, attempts, givenUp, error: lastError } }, 'order paid message not sent')
@@ -88,18 +86,18 @@ export function createOrderPaidMessages(options: OrderPaidMessagesOptions) {
   }
 
   return {
-    /** Sends the messages that are due; answers how many were sent. */
-    async sendDue(): Promise<number> {
+    /** Sends the messages due at `nowMs` (default now); answers how many were sent. */
+    async sendDue(nowMs: number = now()): Promise<number> {
       const due = await db.selectFrom('order_messages')
         .select(['id', 'order_id', 'attempts', 'next_attempt_at'])
         .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', new Date(now()).toISOString())
+        .where('next_attempt_at', '<=', new Date(nowMs).toISOString())
         .orderBy('next_attempt_at')
         .limit(BATCH)
         .execute()
       let sent = 0
       for (const message of due) {
-        if (await sendOne(message))
+        if (await sendOne(message, nowMs))
           sent += 1
       }
       return sent

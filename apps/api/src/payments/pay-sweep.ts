@@ -58,6 +58,6 @@ export async function runPaySweep(options: { db: Kysely<Database>, payments: Ord
     }
   }
 
-  report.messagesSent = await messages.sendDue()
+  report.messagesSent = await messages.sendDue(nowMs)
   return report
 }

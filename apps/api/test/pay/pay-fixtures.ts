@@ -29,7 +29,7 @@ export interface Shopper {
 /** A WeChat user (known to the mock) logged in and bound to a new shop account. */
 export async function shopper(app: App, mock: MockWechatServer): Promise<Shopper> {
   const openid = newOpenid()
-  await mock.control('PUT', `/users/${openid}`, { nickname: '买家' })
+  await mock.control('PUT', `/users/${openid}`, { nickname: '买家', subscribe: 1 })
   const { browser } = await wechatLogin(app, mock, { openid, browser: createBrowser(app) })
   const registered = await browser.post('/api/account/register', { phone: newPhone(), password: PASSWORD })
   if (registered.statusCode !== 200)
@@ -218,4 +218,15 @@ export async function payOnPhone(mock: MockWechatServer, device: string, params:
 export async function callCount(mock: MockWechatServer, path: string): Promise<number> {
   const answer = await mock.control<{ calls: unknown[] }>('GET', `/calls?path=${encodeURIComponent(path)}`)
   return answer.calls.length
+}
+
+export interface SentTemplate {
+  touser: string
+  body: { template_id: string, url: string, data: Record<string, { value: string }> }
+}
+
+/** The template messages the mock received for this user. */
+export async function templatesTo(mock: MockWechatServer, openid: string): Promise<SentTemplate[]> {
+  const { messages } = await mock.control<{ messages: Array<SentTemplate & { kind: string }> }>('GET', '/messages')
+  return messages.filter(message => message.kind === 'template' && message.touser === openid)
 }
