@@ -123,4 +123,22 @@ describe('POST /api/orders/:id/pay (v3)', () => {
     expect(response.json().error.message).toBe(OrderMessage.AlreadyPaid)
     expect((await orderRow(app, order.id)).status).toBe('paid')
   })
+
+  it('should ask WeChat Pay at most once per few seconds however often the order page polls', async () => {
+    const { app, mock } = stack
+    const who = await shopper(app, mock)
+    const order = await placeOrder(app, who)
+    await who.browser.post(`/api/orders/${order.id}/pay`)
+    for (let i = 0; i < 5; i++)
+      expect((await who.browser.post(`/api/orders/${order.id}/sync`)).json()).toMatchObject({ id: order.id, status: 'unpaid' })
+    expect(await callCount(mock, `/v3/pay/transactions/out-trade-no/${order.order_no}`)).toBe(1)
+  })
+
+  it('should not ask WeChat Pay about an order it never saw', async () => {
+    const { app, mock } = stack
+    const who = await shopper(app, mock)
+    const order = await placeOrder(app, who)
+    expect((await who.browser.post(`/api/orders/${order.id}/sync`)).json()).toMatchObject({ status: 'unpaid' })
+    expect(await callCount(mock, `/v3/pay/transactions/out-trade-no/${order.order_no}`)).toBe(0)
+  })
 })
