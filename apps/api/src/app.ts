@@ -30,6 +30,7 @@ import healthRoutes from './routes/health'
 import jssdkRoutes from './routes/jssdk'
 import meRoutes from './routes/me'
 import orderActionRoutes from './routes/order-actions'
+import orderRoutes from './routes/orders'
 import payNotifyRoutes from './routes/pay-notify'
 import productRoutes from './routes/products'
 import publicConfigRoutes from './routes/public-config'
@@ -93,6 +94,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(authRoutes, { prefix: '/api/auth' })
   app.register(accountRoutes, { prefix: '/api/account' })
   app.register(meRoutes, { prefix: '/api/me' })
+  app.register(orderRoutes, { prefix: '/api/orders' })
   app.register(orderActionRoutes, { prefix: '/api/orders' })
   app.register(payNotifyRoutes, { prefix: '/api/pay/notify' })
   app.register(wechatMessageRoutes, { prefix: '/api/wechat/message', ...options.wechatMessage })
