@@ -3,9 +3,8 @@ import { buildXml } from '@wxshop/shared/wechat-message'
 import {
   encryptResource, formatV2Time, formatV3Time, MOCK_MERCHANT, MOCK_WECHAT_PAY_PLATFORM, signV2, signV3, v3ResponseMessage, type V2SignType,
 } from '@wxshop/shared/wechat-pay'
-import { ORDER_PAY_MINUTES } from '@wxshop/shared'
 import type { App } from '../../src/app'
-import { createOrder, type OrderRow } from '../../src/repositories/order-repository'
+import type { OrderRow } from '../../src/repositories/order-repository'
 import { createBrowser, newOpenid, visitWechat, wechatLogin, type Browser } from '../auth-flow'
 import { TEST_PUBLIC_URL, type MockWechatServer } from '../mock-wechat'
 
@@ -38,22 +37,21 @@ export async function shopper(app: App, mock: MockWechatServer): Promise<Shopper
 }
 
 /**
- * An unpaid order of the shopper's, made by the order repository as POST /api/orders makes it
- * (priced from the catalog, stock reserved): `lines` are [productId, quantity] of the demo catalog.
+ * An unpaid order of the shopper's, placed through POST /api/orders (server prices, stock reserved):
+ * `lines` are [productId, quantity] of the demo catalog. `expiresInMs` moves its expires_at, for
+ * orders whose pay time has run out.
  */
-export async function placeOrder(app: App, who: Shopper, lines: Array<[number, number]> = [[1, 2]], expiresInMs = ORDER_PAY_MINUTES * 60_000): Promise<OrderRow> {
-  const created = await createOrder(app.db, {
-    accountId: who.accountId,
-    openid: who.openid,
+export async function placeOrder(app: App, who: Shopper, lines: Array<[number, number]> = [[1, 2]], expiresInMs?: number): Promise<OrderRow> {
+  const response = await who.browser.post('/api/orders', {
     items: lines.map(([productId, quantity]) => ({ productId, quantity })),
     address: { name: '张三', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园1号' },
-    remark: null,
-    // expires_at is the order's time + ORDER_PAY_MINUTES
-    now: new Date(Date.now() + expiresInMs - ORDER_PAY_MINUTES * 60_000),
   })
-  if (!created.ok)
-    throw new Error(`order refused: ${JSON.stringify(created.rejection)}`)
-  return created.order.row
+  if (response.statusCode !== 201)
+    throw new Error(`POST /api/orders answered ${response.statusCode}: ${response.body}`)
+  const { id } = response.json() as { id: number }
+  if (expiresInMs !== undefined)
+    await app.db.updateTable('orders').set({ expires_at: new Date(Date.now() + expiresInMs).toISOString() }).where('id', '=', id).execute()
+  return orderRow(app, id)
 }
 
 export function orderRow(app: App, id: number): Promise<OrderRow> {

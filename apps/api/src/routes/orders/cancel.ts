@@ -4,7 +4,7 @@ import { notFound } from '../../errors'
 import { orderStateError, payUnavailable } from '../../payments/pay-params'
 import { closeUnpaidOrder, findOrderForAccount, toOrder } from '../../repositories/order-repository'
 import { PayUnavailableError, PayRefusedError } from '../../wechat/pay/pay-errors'
-import { ORDER_NOT_FOUND } from './action-messages'
+import { ORDER_NOT_FOUND } from '../../orders/order-errors'
 
 /**
  * POST /api/orders/:id/cancel: the session's own unpaid order is closed (at WeChat Pay first when
@@ -18,7 +18,7 @@ const cancelRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       params: OrderParamsSchema,
       response: { 200: OrderSchema, 404: ApiErrorBodySchema, 409: ApiErrorBodySchema, 502: ApiErrorBodySchema },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { db } = fastify
     const stored = await findOrderForAccount(db, request.accountId, request.params.id)
     if (!stored)
@@ -49,6 +49,7 @@ const cancelRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       throw notFound(ORDER_NOT_FOUND)
     if (current.row.status === 'paid')
       throw orderStateError(OrderMessage.CannotCancelPaid)
+    reply.header('cache-control', 'no-store')
     return toOrder(current.row, current.items)
   })
 }

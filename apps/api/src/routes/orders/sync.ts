@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBodySchema, OrderParamsSchema, OrderSchema } from '@wxshop/shared'
 import { notFound } from '../../errors'
 import { findOrderForAccount, toOrder } from '../../repositories/order-repository'
-import { ORDER_NOT_FOUND } from './action-messages'
+import { ORDER_NOT_FOUND } from '../../orders/order-errors'
 
 /** An order is asked about at WeChat Pay at most this often, however often its page polls. */
 export const SYNC_MIN_INTERVAL_MS = 3000
@@ -22,7 +22,7 @@ const syncRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       params: OrderParamsSchema,
       response: { 200: OrderSchema, 404: ApiErrorBodySchema },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { db, pay } = fastify
     const stored = await findOrderForAccount(db, request.accountId, request.params.id)
     if (!stored)
@@ -40,6 +40,7 @@ const syncRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     }
     const current = await findOrderForAccount(db, request.accountId, order.id) ?? stored
+    reply.header('cache-control', 'no-store')
     return toOrder(current.row, current.items)
   })
 
