@@ -107,3 +107,33 @@ describe('pay notifies from the mock WeChat Pay, over HTTP', () => {
     expect(await orderMessageCount(app, order.id)).toBe(1)
   })
 })
+
+describe('v2 (HMAC-SHA256) pay notifies from the mock WeChat Pay, over HTTP', () => {
+  let mock: MockWechatServer
+  let app: App
+
+  beforeAll(async () => {
+    mock = sharedMockWechat()
+    const port = await freePort()
+    app = await build({ mock, env: { PUBLIC_URL: `http://localhost:${port}`, WECHAT_PAY_VERSION: 'v2', WECHAT_PAY_SIGN_TYPE: 'HMAC-SHA256' } })
+    await app.listen({ port, host: 'localhost' })
+  })
+  beforeEach(async () => {
+    await mock.control('POST', '/reset')
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('should mark the order paid when the v2 notify arrives, and refuse a wrongly signed one', async () => {
+    const who = await shopper(app, mock)
+    const order = await placeOrder(app, who)
+    const params = (await who.browser.post(`/api/orders/${order.id}/pay`)).json()
+    expect((await payOnPhone(mock, await phoneOf(mock, who), params)).errMsg).toBe('get_brand_wcpay_request:ok')
+    await until(async () => (await orderRow(app, order.id)).status === 'paid', 'the notify')
+
+    const { answers } = await mock.control<{ answers: Array<NotifyAttempt & { body: string }> }>('POST', '/pay/notify', { orderNo: order.order_no, kind: 'probe' })
+    expect(answers[0]).toMatchObject({ acknowledged: false })
+    expect(answers[0]!.body).toContain('FAIL')
+  })
+})
