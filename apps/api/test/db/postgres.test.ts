@@ -32,7 +32,7 @@ describe.skipIf(!url)(url ? 'PostgreSQL' : `PostgreSQL (${SKIP_REASON})`, () => 
   /** Back to an empty database: the tests own every table in it. */
   async function reset(db: Kysely<Database>): Promise<void> {
     // children before parents, for the foreign keys
-    for (const table of ['order_messages', 'order_items', 'orders', 'wechat_messages', 'wechat_credentials', 'oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
+    for (const table of ['wechat_messages', 'wechat_credentials', 'oauth_states', 'sessions', 'wechat_identities', 'accounts', 'products', 'categories', 'kysely_migration', 'kysely_migration_lock'])
       await db.schema.dropTable(table).ifExists().execute()
   }
 

@@ -7,9 +7,8 @@ import type { Database } from '../../src/db/schema'
 export const postgresUrl = process.env.TEST_DATABASE_URL
 export const POSTGRES_SKIP_REASON = 'skipped: set TEST_DATABASE_URL=postgres://… to run against PostgreSQL'
 
-/** Back to an empty database: every table of the current schema, dependents included, so new migrations need no edit here. */
+/** Back to an empty database, as test/db/postgres.test.ts does it: every table a migration ever made, whatever the foreign keys. */
 export async function dropAllTables(db: Kysely<Database>): Promise<void> {
-  const { rows } = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = current_schema()`.execute(db)
-  for (const { tablename } of rows)
-    await sql`drop table if exists ${sql.table(tablename)} cascade`.execute(db)
+  await sql`drop schema if exists public cascade`.execute(db)
+  await sql`create schema public`.execute(db)
 }
