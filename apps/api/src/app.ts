@@ -14,6 +14,8 @@ import notFound from './plugins/not-found'
 import oauthState from './plugins/oauth-state'
 import pages from './plugins/pages'
 import passwordHasher from './plugins/password-hasher'
+import pay from './plugins/pay'
+import paySweep from './plugins/pay-sweep'
 import rateLimits from './plugins/rate-limit'
 import sameOrigin from './plugins/same-origin'
 import securityHeaders from './plugins/security-headers'
@@ -27,7 +29,9 @@ import categoryRoutes from './routes/categories'
 import healthRoutes from './routes/health'
 import jssdkRoutes from './routes/jssdk'
 import meRoutes from './routes/me'
+import orderActionRoutes from './routes/order-actions'
 import orderRoutes from './routes/orders'
+import payNotifyRoutes from './routes/pay-notify'
 import productRoutes from './routes/products'
 import publicConfigRoutes from './routes/public-config'
 import wechatMessageRoutes from './routes/wechat-message'
@@ -47,6 +51,8 @@ export interface BuildAppOptions {
   wechatBackoff?: BackoffOptions
   /** The message push endpoint: its reply deadline (default 4 s), and a test's wrapper around the shop's handler. */
   wechatMessage?: WechatMessageOptions
+  /** How often the pay sweep runs (default 1 min); 0 turns its timer off, as tests do (they run passes themselves). */
+  paySweepIntervalMs?: number
 }
 
 /** The whole app, without listening: server.ts listens, tests use `app.inject`. */
@@ -70,6 +76,8 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(loginThrottle)
   app.register(rateLimits)
   app.register(expirySweep)
+  app.register(pay)
+  app.register(paySweep, { intervalMs: options.paySweepIntervalMs })
   // the web app: index.html (with its script slot), pages (fast path), the 404 handler, the build's files
   app.register(indexHtml, { distDir: config.webDistDir })
   app.register(mockBridge)
@@ -87,6 +95,8 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   app.register(accountRoutes, { prefix: '/api/account' })
   app.register(meRoutes, { prefix: '/api/me' })
   app.register(orderRoutes, { prefix: '/api/orders' })
+  app.register(orderActionRoutes, { prefix: '/api/orders' })
+  app.register(payNotifyRoutes, { prefix: '/api/pay/notify' })
   app.register(wechatMessageRoutes, { prefix: '/api/wechat/message', ...options.wechatMessage })
 
   return app

@@ -36,7 +36,7 @@ export interface BuildOptions {
   /** Use this directory's test.db instead of a fresh temp directory, e.g. to restart on the same data. */
   dir?: string
   logger?: FastifyServerOptions['logger']
-  /** Point WECHAT_OPEN_BASE / WECHAT_API_BASE at this running mock, with PUBLIC_URL on its OAuth domain. */
+  /** Point WECHAT_OPEN_BASE / WECHAT_API_BASE / WECHAT_PAY_BASE at this running mock, with PUBLIC_URL on its OAuth domain. */
   mock?: MockWechatServer
   /** WeChat call timeout, so a timeout test need not wait 5 s. */
   wechatTimeoutMs?: number
@@ -70,10 +70,10 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     DATABASE_URL: `file:${join(dir, 'test.db')}`,
     SESSION_SECRET: TEST_SESSION_SECRET,
     WEB_DIST_DIR: webDir,
-    ...(options.mock ? { PUBLIC_URL: TEST_PUBLIC_URL, WECHAT_OPEN_BASE: options.mock.url, WECHAT_API_BASE: options.mock.url } : {}),
+    ...(options.mock ? { PUBLIC_URL: TEST_PUBLIC_URL, WECHAT_OPEN_BASE: options.mock.url, WECHAT_API_BASE: options.mock.url, WECHAT_PAY_BASE: options.mock.url } : {}),
     ...options.env,
   })
-  const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs, wechatBackoff: options.wechatBackoff ?? INSTANT_BACKOFF, wechatMessage: options.wechatMessage })
+  const app = buildApp(config, { logger: options.logger, wechatTimeoutMs: options.wechatTimeoutMs, wechatBackoff: options.wechatBackoff ?? INSTANT_BACKOFF, wechatMessage: options.wechatMessage, paySweepIntervalMs: 0 })
   options.setup?.(app)
   if (options.dir === undefined) {
     // Registered before any plugin, so it runs after the database plugin's own onClose.

@@ -1,0 +1,56 @@
+import { formatFen } from '@wxshop/shared'
+import { describe, expect, it } from 'vitest'
+import { MOCK_ORDER_PAID_TEMPLATE_ID } from '../../src/config'
+import { useAppWithMockWechat } from '../helper'
+import { placeOrder, postV3Notify, shopper, templatesTo, v3Notify, v3Transaction } from './pay-fixtures'
+
+describe('the order paid template message', () => {
+  const stack = useAppWithMockWechat()
+
+  async function paidOrder() {
+    const { app, mock } = stack
+    const who = await shopper(app, mock)
+    const order = await placeOrder(app, who, [[1, 1]])
+    const paid = v3Transaction(app, { orderNo: order.order_no, totalFen: order.total_fen, openid: who.openid })
+    return { who, order, notify: () => postV3Notify(app, v3Notify(paid)) }
+  }
+
+  const messageRow = (orderId: number) => stack.app.db.selectFrom('order_messages').selectAll().where('order_id', '=', orderId).executeTakeFirstOrThrow()
+
+  it('should send one message with the order\'s number, amount, first item and link when the order is paid, however many notifies come', async () => {
+    const { app, mock } = stack
+    const { who, order, notify } = await paidOrder()
+    await Promise.all(Array.from({ length: 10 }, notify))
+    await app.pay!.messagesIdle()
+    await app.paySweep.run()
+
+    const sent = await templatesTo(mock, who.openid)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.body).toMatchObject({
+      template_id: MOCK_ORDER_PAID_TEMPLATE_ID,
+      url: `${app.config.publicUrl}/orders/${order.id}`,
+      data: { character_string1: { value: order.order_no }, amount2: { value: formatFen(order.total_fen) }, thing3: { value: expect.any(String) }, time4: { value: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) } },
+    })
+    expect(await messageRow(order.id)).toMatchObject({ status: 'sent', attempts: 1 })
+  })
+
+  it('should keep the order paid and retry the message later when WeChat refuses it', async () => {
+    const { app, mock } = stack
+    const { who, order, notify } = await paidOrder()
+    await mock.control('POST', '/fail', { path: '/cgi-bin/message/template/send', errcode: 45009, times: 1 })
+
+    expect((await notify()).statusCode).toBe(204)
+    await app.pay!.messagesIdle()
+    const failed = await messageRow(order.id)
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('45009') })
+    expect(Date.parse(failed.next_attempt_at)).toBeGreaterThan(Date.now())
+    expect(await templatesTo(mock, who.openid)).toHaveLength(0)
+
+    // not due yet: nothing is sent
+    await app.paySweep.run()
+    expect(await templatesTo(mock, who.openid)).toHaveLength(0)
+    await app.paySweep.run(Date.parse(failed.next_attempt_at) + 1)
+    expect(await templatesTo(mock, who.openid)).toHaveLength(1)
+    expect(await messageRow(order.id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null })
+  })
+})
