@@ -51,10 +51,9 @@ function v2Body(store: Store, order: PayOrder, kind: NotifyKind): string {
     result_code: 'SUCCESS',
     ...v2PaidFields(order, persona?.subscribe === 1),
   }
-  const sign = signV2(fields, apiV2Key, signType)
-  // a probe: the right length and alphabet, the wrong value
-  const probeSign = [...sign].reverse().join('') === sign ? `0${sign.slice(1)}` : [...sign].reverse().join('')
-  return buildXml({ ...fields, sign: kind === 'probe' ? probeSign : sign })
+  // a probe: the right length and alphabet, signed with a key that is not the merchant's
+  const sign = signV2(fields, kind === 'probe' ? `${apiV2Key}/SIGNTEST` : apiV2Key, signType)
+  return buildXml({ ...fields, sign })
 }
 
 /** Builds the notify of a paid order; call `sign()` once per attempt. */
