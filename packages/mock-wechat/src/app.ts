@@ -5,6 +5,7 @@ import type { MockWechatConfig } from './config'
 import { errorHandler } from './error-handler'
 import { installCallLog } from './hooks/call-log'
 import { installFaultInjection } from './hooks/fault-injection'
+import { createPayNotifier, type PayNotifier } from './pay/notifier'
 import { PUSH_TIMEOUT_MS } from './push/deliver'
 import accountQrcode from './routes/account-qrcode'
 import avatars from './routes/avatars'
@@ -13,6 +14,7 @@ import cgiBinRoutes from './routes/cgi-bin'
 import chatRoutes from './routes/chat'
 import controlRoutes from './routes/control'
 import oauthRoutes from './routes/oauth'
+import payRoutes from './routes/pay'
 import { createStore, type Store } from './state/store'
 
 declare module 'fastify' {
@@ -20,6 +22,8 @@ declare module 'fastify' {
     store: Store
     /** How long a push waits for the app's answer per try (WeChat: 5 s). */
     pushTimeoutMs: number
+    /** Sends WeChat Pay's result notifies and their retries (pay/notifier.ts). */
+    payNotifier: PayNotifier
   }
 }
 
@@ -29,6 +33,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** WeChat's 5 s deadline per push try (`POST /__control/push`); tests shorten it. */
   pushTimeoutMs?: number
+  /** WeChat Pay's 5 s deadline per notify attempt; tests shorten it. */
+  payNotifyTimeoutMs?: number
 }
 
 /** WeChat takes the first of repeated parameters here; a plain object keeps `__proto__` harmless. */
@@ -53,6 +59,10 @@ export function buildMockWechat(config: MockWechatConfig, options: BuildOptions 
 
   app.decorate('store', createStore(config, options.now))
   app.decorate('pushTimeoutMs', options.pushTimeoutMs ?? PUSH_TIMEOUT_MS)
+  app.decorate('payNotifier', createPayNotifier(app.store, options.payNotifyTimeoutMs))
+  // pending notify retries neither outlive a reset (their orders are gone) nor keep a closed app alive
+  app.store.onReset(() => app.payNotifier.stop())
+  app.addHook('onClose', async () => app.payNotifier.stop())
   app.setErrorHandler(errorHandler)
   // Order matters: the call log sees every call, including those then failed on purpose.
   installCallLog(app)
@@ -61,6 +71,7 @@ export function buildMockWechat(config: MockWechatConfig, options: BuildOptions 
   app.register(formbody)
   app.register(oauthRoutes)
   app.register(cgiBinRoutes)
+  app.register(payRoutes)
   app.register(controlRoutes, { prefix: '/__control' })
   app.register(avatars)
   app.register(accountQrcode)

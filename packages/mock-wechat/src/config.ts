@@ -38,6 +38,23 @@ export interface MockWechatConfig {
   messageUrl: string
   /** The 消息加解密方式 the account is set to; `POST /__control/push` may override it per push. */
   messageMode: MessageMode
+  /** WeChat Pay (src/pay/): the mock merchant is MOCK_MERCHANT, bound to `appId`. */
+  pay: MockPayConfig
+}
+
+/** How WeChat Pay names the key that signs its responses and notifies (WECHAT-PAY.md §B2). */
+export const PlatformMode = { PublicKey: 'public-key', Certificate: 'certificate' } as const
+export type PlatformMode = typeof PlatformMode[keyof typeof PlatformMode]
+
+export interface MockPayConfig {
+  /** `public-key`: Wechatpay-Serial is the PUB_KEY_ID_…; `certificate`: the platform certificate's serial, and GET /v3/certificates is served. */
+  platformMode: PlatformMode
+  /** The merchant's JSAPI支付授权目录, each with its trailing slash. */
+  directories: string[]
+  /** Multiplies the notify retry offsets (15 s, 30 s, …): 0.001 makes 15 s 15 ms in tests. */
+  notifyTimeScale: number
+  /** 商户名 on the pay sheet. */
+  merchantName: string
 }
 
 /** 明文模式, 兼容模式, 安全模式. */
@@ -77,6 +94,12 @@ const variables = {
   WECHAT_ENCODING_AES_KEY: { schema: Type.String({ pattern: '^[0-9A-Za-z]{43}$' }), fallback: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', expected: '43 letters or digits' },
   MOCK_WECHAT_MESSAGE_URL: { schema: Type.String({ pattern: '^https?://[^/?#]+(/.*)?$' }), fallback: '', expected: 'an absolute http(s) URL such as http://localhost:3000/api/wechat/message' },
   WECHAT_MESSAGE_MODE: { schema: Type.Enum(Object.values(MessageMode)), fallback: 'plain', expected: '"plain", "compat" or "safe"' },
+  // WeChat Pay: unset, the API's own settings (WECHAT_PAY_PLATFORM_MODE, WECHAT_PAY_DIRECTORY), else
+  // its mock-mode defaults: the public-key mode and PUBLIC_URL + '/' as the pay directory
+  MOCK_WECHAT_PAY_PLATFORM_MODE: { schema: Type.Enum(Object.values(PlatformMode)), fallback: '', expected: '"public-key" or "certificate"' },
+  MOCK_WECHAT_PAY_DIRECTORIES: { schema: Type.String(), fallback: '', expected: 'comma-separated http(s) directories such as https://shop.example.com/pay/' },
+  MOCK_WECHAT_PAY_NOTIFY_TIME_SCALE: { schema: Type.String({ pattern: '^(0|[1-9][0-9]*)?(\\.[0-9]+)?$' }), fallback: '1', expected: 'a positive number such as 1 or 0.001' },
+  MOCK_WECHAT_PAY_MERCHANT_NAME: { schema: Type.String({ minLength: 1, maxLength: 30 }), fallback: '', expected: '1 to 30 characters' },
 } satisfies Record<string, Variable>
 
 type VariableName = keyof typeof variables
@@ -118,13 +141,21 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   if (ipWhitelist.some(entry => isIP(entry) === 0))
     throw new MockConfigError(`MOCK_WECHAT_IP_WHITELIST must be ${variables.MOCK_WECHAT_IP_WHITELIST.expected}; got ${JSON.stringify(env.MOCK_WECHAT_IP_WHITELIST)}`)
 
+  const directories = (read('MOCK_WECHAT_PAY_DIRECTORIES') || env.WECHAT_PAY_DIRECTORY || `${publicUrl.replace(/\/+$/, '')}/`).split(',').map(entry => entry.trim()).filter(Boolean)
+  if (directories.some(entry => !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(entry)))
+    throw new MockConfigError(`MOCK_WECHAT_PAY_DIRECTORIES must be ${variables.MOCK_WECHAT_PAY_DIRECTORIES.expected}; got ${JSON.stringify(env.MOCK_WECHAT_PAY_DIRECTORIES)}`)
+  const notifyTimeScale = Number(read('MOCK_WECHAT_PAY_NOTIFY_TIME_SCALE'))
+  if (!(notifyTimeScale > 0))
+    throw new MockConfigError(`MOCK_WECHAT_PAY_NOTIFY_TIME_SCALE must be ${variables.MOCK_WECHAT_PAY_NOTIFY_TIME_SCALE.expected}; got ${JSON.stringify(env.MOCK_WECHAT_PAY_NOTIFY_TIME_SCALE)}`)
+
   const appId = read('WECHAT_APPID')
+  const accountName = read('MOCK_WECHAT_ACCOUNT_NAME')
   return {
     appId,
     appSecret: read('WECHAT_APPSECRET'),
     publicUrl,
     oauthDomain: (read('MOCK_WECHAT_OAUTH_DOMAIN') || publicHost).toLowerCase(),
-    accountName: read('MOCK_WECHAT_ACCOUNT_NAME'),
+    accountName,
     port,
     userinfoRegion: read('MOCK_WECHAT_USERINFO_REGION') as UserinfoRegionMode,
     ipWhitelist,
@@ -134,5 +165,11 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
     // PUBLIC_URL may carry a path (a shop under /shop); the endpoint sits below it
     messageUrl: read('MOCK_WECHAT_MESSAGE_URL') || `${publicUrl.replace(/\/+$/, '')}/api/wechat/message`,
     messageMode: read('WECHAT_MESSAGE_MODE') as MessageMode,
+    pay: {
+      platformMode: (read('MOCK_WECHAT_PAY_PLATFORM_MODE') || (env.WECHAT_PAY_PLATFORM_MODE === PlatformMode.Certificate ? PlatformMode.Certificate : PlatformMode.PublicKey)) as PlatformMode,
+      directories: directories.map(entry => (entry.endsWith('/') ? entry : `${entry}/`)),
+      notifyTimeScale,
+      merchantName: read('MOCK_WECHAT_PAY_MERCHANT_NAME') || accountName,
+    },
   }
 }

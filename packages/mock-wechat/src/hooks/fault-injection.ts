@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { errorPage } from '../pages/error-page'
+import { deferPayFault, isPayPath } from '../pay/pay-faults'
 import { CgiErrmsg, wechatError } from '../wechat/errors'
 import { contentTypeForPath, sendWechatJson } from '../wechat/reply'
 import { isMockOwnPath, pathOf } from './paths'
@@ -46,6 +47,9 @@ export function installFaultInjection(app: FastifyInstance): void {
       await hold(fault.delayMs ?? DEFAULT_HOLD_MS, reply)
     if (typeof fault.errcode !== 'number')
       return
+    // WeChat Pay answers in its own shapes (v3 JSON with a status, v2 signed XML): its routes do it
+    if (isPayPath(path))
+      return deferPayFault(request, fault)
     if (path.startsWith('/connect/'))
       return reply.type('text/html; charset=utf-8').send(errorPage({ errcode: fault.errcode, message: fault.errmsg, hint: '由 POST /__control/fail 注入的错误' }))
     const errmsg = fault.errmsg ?? (path.startsWith('/cgi-bin/') ? CgiErrmsg[fault.errcode] : undefined)

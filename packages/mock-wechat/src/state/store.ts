@@ -6,6 +6,9 @@ import { createExpiringMap } from './expiring-map'
 import { createFaults } from './faults'
 import { createInteractions } from './interactions'
 import { createMenus } from './menus'
+import { createPayControls } from './pay-controls'
+import { createPayOrders } from './pay-orders'
+import { createPayTickets } from './pay-tickets'
 import type { CodeGrant, NextLogin, PendingAuthorization, RefreshGrant, UserTokenGrant } from './grants'
 import { createPersonas } from './personas'
 import { createScanResults } from './scan-results'
@@ -34,6 +37,9 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   const menus = createMenus()
   const interactions = createInteractions()
   const sentMessages = createSentMessages()
+  const payOrders = createPayOrders(now)
+  const payTickets = createPayTickets(now)
+  const payControls = createPayControls()
   let nextLogin: NextLogin | undefined
 
   const expirers = new Map<ExpireKind, Array<() => number>>()
@@ -56,7 +62,7 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
 
   onReset(({ keepServerCredentials }) => {
-    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, devices, calls, faults, shares, scanResults, menus, interactions, sentMessages])
+    for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, devices, calls, faults, shares, scanResults, menus, interactions, sentMessages, payOrders, payTickets, payControls])
       collection.clear()
     if (!keepServerCredentials) {
       accessTokens.clear()
@@ -91,8 +97,12 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
     menus,
     /** When each user last interacted, for the customer-service 48-hour window (interactions.ts). */
     interactions,
-    /** Customer-service (later template) messages the app sent (sent-messages.ts). */
+    /** Customer-service and template messages the app sent (sent-messages.ts). */
     sentMessages,
+    /** WeChat Pay's orders (pay-orders.ts), the open pay sheets (pay-tickets.ts) and the test switches (pay-controls.ts). */
+    payOrders,
+    payTickets,
+    payControls,
     setNextLogin(login: NextLogin) {
       nextLogin = login
     },

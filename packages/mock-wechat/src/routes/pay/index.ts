@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import v3Routes from './v3'
+
+/** WeChat Pay on api.mch.weixin.qq.com: APIv3 (JSON, RSA) and APIv2 (XML, MD5 / HMAC-SHA256). */
+const payRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  await fastify.register(v3Routes)
+}
+
+export default payRoutes
