@@ -12,6 +12,11 @@ const LINE = 'rgba(0, 0, 0, 0.1)'
 /** WeUI's link colour: the 确定 of WeChat's own dialogs. */
 const LINK = '#576b95'
 
+/** A button as WeChat draws them: no focus ring, no tap highlight. */
+function sheetButton(text, styles) {
+  return button(text, { 'outline': 'none', '-webkit-tap-highlight-color': 'transparent', ...styles })
+}
+
 /** ¥39.90 from 3990 fen, without floating point. */
 function yuan(fen) {
   const whole = Math.floor(fen / 100)
@@ -42,7 +47,7 @@ function bottomSheet(label) {
 
 /** The ✕ at the top left of WeChat's sheets. */
 function closeButton() {
-  const close = button('✕', { 'position': 'absolute', 'left': '8px', 'top': '8px', 'width': '44px', 'height': '44px', 'padding': '0', 'background': 'transparent', 'color': TEXT, 'font-size': '20px', 'line-height': '44px', 'border-radius': '22px' })
+  const close = sheetButton('✕', { 'position': 'absolute', 'left': '8px', 'top': '8px', 'width': '44px', 'height': '44px', 'padding': '0', 'background': 'transparent', 'color': TEXT, 'font-size': '20px', 'line-height': '44px', 'border-radius': '22px' })
   close.setAttribute('aria-label', '关闭')
   return close
 }
@@ -89,7 +94,7 @@ function createSheets() {
       styled(root, { 'align-items': 'center', 'justify-content': 'center', 'background': 'rgba(0, 0, 0, 0.5)', 'color': TEXT })
       const box = el('div', { 'box-sizing': 'border-box', 'width': '320px', 'max-width': 'calc(100% - 64px)', 'background': '#fff', 'border-radius': '12px', 'overflow': 'hidden', 'text-align': 'center' })
       const body = el('div', { 'padding': '32px 24px', 'font-size': '17px', 'line-height': '1.4', 'color': TEXT, 'word-break': 'break-all', 'white-space': 'pre-wrap' }, text)
-      const ok = button('确定', { 'display': 'block', 'width': '100%', 'height': '56px', 'padding': '0', 'border-radius': '0', 'border-top': `1px solid ${LINE}`, 'background': '#fff', 'color': LINK, 'font-size': '17px', 'font-weight': '600' })
+      const ok = sheetButton('确定', { 'display': 'block', 'width': '100%', 'height': '56px', 'padding': '0', 'border-radius': '0', 'border-top': `1px solid ${LINE}`, 'background': '#fff', 'color': LINK, 'font-size': '17px', 'font-weight': '600' })
       ok.addEventListener('click', () => {
         remove()
         resolve()
@@ -131,7 +136,7 @@ function createSheets() {
       wallet.append(el('span', { 'display': 'inline-block', 'width': '20px', 'height': '20px', 'border-radius': '4px', 'background': '#fa9d3b', 'color': '#fff', 'font-size': '13px', 'line-height': '20px', 'text-align': 'center' }, '¥'), el('span', {}, '零钱'), el('span', { 'color': 'rgba(0, 0, 0, 0.3)', 'font-size': '18px' }, '›'))
       method.append(el('span', { color: TEXT_2 }, '支付方式'), wallet)
 
-      const pay = button('确认支付', { 'display': 'block', 'width': 'calc(100% - 48px)', 'height': '48px', 'margin': '32px 24px 24px', 'padding': '0', 'background': WECHAT_GREEN, 'color': '#fff', 'font-size': '17px', 'font-weight': '600', 'border-radius': '8px' })
+      const pay = sheetButton('确认支付', { 'display': 'block', 'width': 'calc(100% - 48px)', 'height': '48px', 'margin': '32px 24px 24px', 'padding': '0', 'background': WECHAT_GREEN, 'color': '#fff', 'font-size': '17px', 'font-weight': '600', 'border-radius': '8px' })
 
       sheet.append(head, summary, method, pay)
 
@@ -177,7 +182,7 @@ function createSheets() {
       // what WeChat shows before it hands the page back: the check, 支付成功, the amount; 完成 or a moment
       function showSuccess(errMsg) {
         sheet.textContent = ''
-        const done = button('完成', { 'display': 'block', 'width': '184px', 'height': '40px', 'margin': '32px auto 32px', 'padding': '0', 'background': 'rgba(0, 0, 0, 0.05)', 'color': WECHAT_GREEN, 'font-size': '17px', 'font-weight': '600', 'border-radius': '8px' })
+        const done = sheetButton('完成', { 'display': 'block', 'width': '184px', 'height': '40px', 'margin': '32px auto 32px', 'padding': '0', 'background': 'rgba(0, 0, 0, 0.05)', 'color': WECHAT_GREEN, 'font-size': '17px', 'font-weight': '600', 'border-radius': '8px' })
         const page = el('div', { 'padding': '48px 24px 0', 'text-align': 'center' })
         page.setAttribute('role', 'status')
         page.append(successMark(), el('div', { 'font-size': '17px', 'margin': '16px 0 8px', 'color': TEXT }, '支付成功'), amountOf(order.totalFen, '32px'), el('div', { 'font-size': '14px', 'color': TEXT_2, 'margin-top': '8px' }, order.merchantName))
@@ -225,7 +230,7 @@ function createSheets() {
         list.append(el('div', { 'padding': '88px 24px', 'text-align': 'center', 'font-size': '15px', 'color': TEXT_2 }, '暂无收货地址'))
       for (const address of addresses) {
         const region = [address.provinceName, address.cityName === address.provinceName ? '' : address.cityName, address.countryName].join('')
-        const item = button('', { 'display': 'block', 'box-sizing': 'border-box', 'width': 'calc(100% - 32px)', 'margin': '0 16px', 'padding': '16px 8px', 'border-radius': '0', 'border-bottom': `1px solid ${LINE}`, 'background': 'transparent', 'text-align': 'left', 'color': TEXT })
+        const item = sheetButton('', { 'display': 'block', 'box-sizing': 'border-box', 'width': 'calc(100% - 32px)', 'margin': '0 16px', 'padding': '16px 8px', 'border-radius': '0', 'border-bottom': `1px solid ${LINE}`, 'background': 'transparent', 'text-align': 'left', 'color': TEXT })
         const who = el('div', { 'display': 'flex', 'gap': '12px', 'align-items': 'baseline', 'font-size': '17px', 'font-weight': '600' })
         who.append(el('span', {}, address.userName), el('span', { 'font-size': '15px', 'font-weight': '400', 'color': TEXT_2 }, address.telNumber))
         item.append(who, el('div', { 'margin-top': '6px', 'font-size': '14px', 'line-height': '1.5', 'color': TEXT_2, 'word-break': 'break-all' }, region + address.detailInfo))
