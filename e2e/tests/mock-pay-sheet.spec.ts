@@ -177,15 +177,19 @@ test.describe('the 微信支付 sheet', () => {
     expect((await again).errMsg).toBe('chooseWXPay:fail')
   })
 
-  test('should refuse a page outside the pay directory with 当前页面的URL未注册 and :fail', async ({ page }, info) => {
+  test('should refuse a page outside the pay directory with 当前页面的URL未注册 naming the URL the client checks, and :fail', async ({ page }, info) => {
     const openid = newOpenid()
     await mockWechat.putUser(openid, {})
-    await openSdkPage(page, `${shop.url}/sdk/orders/pay?id=7`)
+    const landing = `${shop.url}/sdk/orders/pay?id=7`
+    await openSdkPage(page, landing)
     expect((await configure(page, signedConfig(await jsapiTicket(), pageUrl(page), ['chooseWXPay']))).failure).toBeNull()
+    // the page moves on in place: iOS checks the URL it landed on, Android the current one, never a #fragment
+    await page.evaluate(() => history.pushState(null, '', '/sdk/cart#/summary'))
     const { outTradeNo, prepayId } = await v3Prepay(openid)
     const result = sdk(page, 'chooseWXPay', payOptions(prepayId).sdk)
     const alert = page.getByRole('alertdialog')
-    await expect(alert).toContainText(`当前页面的URL未注册：${shop.url}/sdk/orders/pay?id=7`)
+    const checked = info.project.name === 'wechat-ios' ? landing : `${shop.url}/sdk/cart`
+    await expect(alert).toHaveText(new RegExp(`^当前页面的URL未注册：${checked.replace(/[.?]/g, '\\$&')}确定$`))
     await expect(page.getByRole('dialog', { name: '微信支付' })).toHaveCount(0)
     await page.screenshot({ path: `/tmp/mock-bridge-alert-${info.project.name}.png`, animations: 'disabled' })
     await alert.getByRole('button', { name: '确定' }).click()
