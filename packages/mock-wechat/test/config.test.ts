@@ -19,6 +19,7 @@ describe('loadMockConfig', () => {
       encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
       messageUrl: 'http://localhost:3000/api/wechat/message',
       messageMode: 'plain',
+      pay: { platformMode: 'public-key', directories: ['http://localhost:3000/'], notifyTimeScale: 1, merchantName: '微选好物' },
     })
   })
 

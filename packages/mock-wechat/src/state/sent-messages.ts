@@ -1,7 +1,8 @@
-/** Messages the app sent to users through WeChat: customer-service messages now, template messages with pay. */
+/** Messages the app sent to users through WeChat: customer-service messages and template messages. */
 export interface SentMessage {
-  kind: 'custom'
+  kind: 'custom' | 'template'
   touser: string
+  /** a custom message's msgtype; `template` for a template message */
   msgtype: string
   /** the JSON body the app posted, as it was */
   body: Record<string, unknown>

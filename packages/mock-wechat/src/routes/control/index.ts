@@ -6,6 +6,10 @@ import fail from './fail'
 import interaction from './interaction'
 import messages from './messages'
 import nextLogin from './next-login'
+import payKeys from './pay-keys'
+import payNextResult from './pay-next-result'
+import payNotify from './pay-notify'
+import payOrders from './pay-orders'
 import push from './push'
 import reset from './reset'
 import scanResult from './scan-result'
@@ -29,6 +33,10 @@ const controlRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   await fastify.register(interaction)
   await fastify.register(messages)
   await fastify.register(push)
+  await fastify.register(payKeys)
+  await fastify.register(payOrders)
+  await fastify.register(payNotify)
+  await fastify.register(payNextResult)
 }
 
 export default controlRoutes
