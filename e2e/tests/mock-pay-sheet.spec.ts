@@ -72,27 +72,24 @@ async function v3Prepay(openid: string): Promise<{ outTradeNo: string, prepayId:
     amount: { total: TOTAL_FEN, currency: 'CNY' },
     payer: { openid },
   })
-  const response = await v3('POST', '/v3/pay/transactions/jsapi', body)
+  const response = await v3Post('/v3/pay/transactions/jsapi', body)
   expect(response.status, await response.clone().text()).toBe(200)
   return { outTradeNo, prepayId: (await response.json() as { prepay_id: string }).prepay_id }
 }
 
-function v3(method: 'GET' | 'POST', path: string, body = ''): Promise<Response> {
+/** A WeChat Pay v3 POST, with the Authorization header a shop signs over method, path, time, nonce and body. */
+function v3Post(path: string, body: string): Promise<Response> {
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = randomBytes(16).toString('hex')
-  const signature = signV3(v3RequestMessage(method, path, timestamp, nonce, body), MOCK_MERCHANT.privateKey)
+  const signature = signV3(v3RequestMessage('POST', path, timestamp, nonce, body), MOCK_MERCHANT.privateKey)
   const authorization = buildV3Authorization({ mchid: MOCK_MERCHANT.mchId, nonce_str: nonce, signature, timestamp, serial_no: MOCK_MERCHANT.serialNo })
-  return fetch(`${MOCK_URL}${path}`, {
-    method,
-    headers: { authorization, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
-    ...(method === 'POST' ? { body } : {}),
-  })
+  return fetch(`${MOCK_URL}${path}`, { method: 'POST', headers: { authorization, 'accept': 'application/json', 'content-type': 'application/json' }, body })
 }
 
-/** The order's trade_state, as WeChat Pay's order query answers the merchant. */
-async function tradeState(outTradeNo: string): Promise<string> {
-  const response = await v3('GET', `/v3/pay/transactions/out-trade-no/${outTradeNo}?mchid=${MOCK_MERCHANT.mchId}`)
-  return (await response.json() as { trade_state: string }).trade_state
+/** The order's trade_state, as the mock's WeChat Pay holds it (GET /__control/pay/orders). */
+async function tradeState(outTradeNo: string): Promise<string | undefined> {
+  const { orders } = await (await fetch(`${MOCK_URL}/__control/pay/orders`)).json() as { orders: Array<{ out_trade_no: string, trade_state: string }> }
+  return orders.find(order => order.out_trade_no === outTradeNo)?.trade_state
 }
 
 /** wx.chooseWXPay's options (the JS-SDK renames timestamp to timeStamp and adds appId from wx.config), signed. */
@@ -194,6 +191,17 @@ test.describe('the 微信支付 sheet', () => {
     await page.screenshot({ path: `/tmp/mock-bridge-alert-${info.project.name}.png`, animations: 'disabled' })
     await alert.getByRole('button', { name: '确定' }).click()
     expect((await result).errMsg).toBe('chooseWXPay:fail')
+    expect(await tradeState(outTradeNo)).toBe('NOTPAY')
+  })
+
+  test('should answer :fail at once, with no dialog and no sheet, when WeChat Pay fails the payment', async ({ page, context }) => {
+    const openid = await payPage(page, context)
+    const { outTradeNo, prepayId } = await v3Prepay(openid)
+    const queued = await fetch(`${MOCK_URL}/__control/pay/next-result`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ result: 'fail' }) })
+    expect(queued.ok).toBe(true)
+    expect((await sdk(page, 'chooseWXPay', payOptions(prepayId).sdk)).errMsg).toBe('chooseWXPay:fail')
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    await expect(page.getByRole('dialog', { name: '微信支付' })).toHaveCount(0)
     expect(await tradeState(outTradeNo)).toBe('NOTPAY')
   })
 
