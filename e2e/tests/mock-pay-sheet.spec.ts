@@ -118,6 +118,9 @@ async function payPage(page: Page, context: BrowserContext, jsApiList = ['choose
 
 test.describe('the 微信支付 sheet', () => {
   test('should show merchant, amount and description, and pay the order on 确认支付', async ({ page, context }, info) => {
+    // iOS at the small phone WeChat still runs on (iPhone SE / 8: 375 × 667), Android at the Pixel's width
+    if (info.project.name === 'wechat-ios')
+      await page.setViewportSize({ width: 375, height: 667 })
     const openid = await payPage(page, context)
     const { outTradeNo, prepayId } = await v3Prepay(openid)
     const paid = sdk(page, 'chooseWXPay', payOptions(prepayId).sdk)
@@ -127,6 +130,7 @@ test.describe('the 微信支付 sheet', () => {
     await expect(sheet).toContainText('¥39.90')
     await expect(sheet).toContainText(DESCRIPTION)
     await expect(sheet).toContainText('零钱')
+    await expect(sheet.getByRole('button', { name: '确认支付' })).toBeInViewport({ ratio: 1 })
     await page.screenshot({ path: `/tmp/mock-bridge-pay-${info.project.name}.png`, animations: 'disabled' })
     expect(await tradeState(outTradeNo)).toBe('NOTPAY')
 
@@ -247,6 +251,8 @@ test.describe('the 选择收货地址 picker (wx.openAddress)', () => {
   }
 
   test('should hand the page the address the person taps, in the JS-SDK\'s fields', async ({ page }, info) => {
+    if (info.project.name === 'wechat-ios')
+      await page.setViewportSize({ width: 375, height: 667 })
     await addressPage(page, [HOME, OFFICE])
     const chosen = sdk(page, 'openAddress')
     const picker = page.getByRole('dialog', { name: '选择收货地址' })
@@ -254,6 +260,7 @@ test.describe('the 选择收货地址 picker (wx.openAddress)', () => {
     // WeChat's picker shows the whole number
     await expect(picker).toContainText('13912345678')
     await expect(picker).toContainText('上海市徐汇区漕溪北路88号圣爱大厦1203室')
+    await expect(picker.getByRole('button', { name: /科苑路15号/ })).toBeInViewport({ ratio: 1 })
     await page.screenshot({ path: `/tmp/mock-bridge-address-${info.project.name}.png`, animations: 'disabled' })
     await picker.getByRole('button', { name: /科苑路15号/ }).click()
     expect(await chosen).toEqual({ errMsg: 'openAddress:ok', ...OFFICE })
