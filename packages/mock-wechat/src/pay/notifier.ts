@@ -1,4 +1,3 @@
-import { TradeState } from '@wxshop/shared/wechat-pay'
 import { performance } from 'node:perf_hooks'
 import type { NotifyAttempt, PayOrder } from '../state/pay-orders'
 import type { Store } from '../state/store'
@@ -73,7 +72,7 @@ export function createPayNotifier(store: Store, timeoutMs = PAY_NOTIFY_TIMEOUT_M
     timers.clear()
   }
 
-  return { queue, sendNow, stop, isPaid: (order: PayOrder) => store.payOrders.stateOf(order) === TradeState.Success }
+  return { queue, sendNow, stop }
 }
 
 export type PayNotifier = ReturnType<typeof createPayNotifier>

@@ -4,7 +4,7 @@ import { encryptResource, formatV3Time, signV2, V2SignType } from '@wxshop/share
 import type { PayOrder } from '../state/pay-orders'
 import type { Store } from '../state/store'
 import { merchantOf } from './merchant'
-import { platformHeaders } from './platform-sign'
+import { newRequestId, platformHeaders } from './platform-sign'
 import { v2PaidFields, v3Transaction } from './transaction'
 
 export type NotifyKind = 'success' | 'probe'
@@ -61,7 +61,7 @@ function v2Body(store: Store, order: PayOrder, kind: NotifyKind): string {
 export function notifyFor(store: Store, order: PayOrder, kind: NotifyKind): { sign: () => NotifyRequest } {
   if (order.version === 'v3') {
     const body = v3Envelope(store, order)
-    return { sign: () => ({ headers: { 'content-type': 'application/json', ...platformHeaders(store.config, store.now(), body, kind === 'probe') }, body }) }
+    return { sign: () => ({ headers: { 'content-type': 'application/json', ...platformHeaders(store.config, store.now(), body, kind === 'probe'), 'request-id': newRequestId() }, body }) }
   }
   return { sign: () => ({ headers: { 'content-type': 'text/xml' }, body: v2Body(store, order, kind) }) }
 }

@@ -8,5 +8,7 @@ export const ExpireKind = {
   OauthRefreshToken: 'oauth_refresh_token',
   AccessToken: 'access_token',
   JsapiTicket: 'jsapi_ticket',
+  /** WeChat Pay's prepay_ids: the client then refuses them, and unified order issues new ones. */
+  PrepayId: 'prepay_id',
 } as const
 export type ExpireKind = typeof ExpireKind[keyof typeof ExpireKind]

@@ -106,6 +106,17 @@ export function createPayOrders(now: () => number) {
       order.transaction_id = newTransactionId(order.successAt)
       byTransaction.set(order.transaction_id, order)
     },
+    /** Ages every live prepay_id past its 2 hours (`POST /__control/expire { what: 'prepay_id' }`). */
+    expirePrepays(): number {
+      let count = 0
+      for (const order of byNo.values()) {
+        if (now() - order.prepayCreatedAt < PREPAY_TTL_MS) {
+          order.prepayCreatedAt = now() - PREPAY_TTL_MS
+          count++
+        }
+      }
+      return count
+    },
     close(order: PayOrder): void {
       order.trade_state = TradeState.Closed
       order.closedAt = now()

@@ -60,6 +60,7 @@ export function createStore(config: MockWechatConfig, now: () => number = Date.n
   // The server credentials: the current tokens and tickets then answer 42001 / a new fetch.
   onExpire(ExpireKind.AccessToken, () => accessTokens.expireAll())
   onExpire(ExpireKind.JsapiTicket, () => jsapiTickets.expireAll())
+  onExpire(ExpireKind.PrepayId, () => payOrders.expirePrepays())
 
   onReset(({ keepServerCredentials }) => {
     for (const collection of [personas, codes, userTokens, refreshTokens, consentTickets, devices, calls, faults, shares, scanResults, menus, interactions, sentMessages, payOrders, payTickets, payControls])

@@ -36,7 +36,7 @@ describe('POST /__control/expire', () => {
     const { app } = build()
     const response = await expire(app, 'refresh_token')
     expect(response.statusCode).toBe(400)
-    expect(response.json().error.message).toBe('body/what must be one of codes, oauth_access_token, oauth_refresh_token, access_token, jsapi_ticket')
+    expect(response.json().error.message).toBe('body/what must be one of codes, oauth_access_token, oauth_refresh_token, access_token, jsapi_ticket, prepay_id')
   })
 })
 

@@ -1,4 +1,4 @@
-import { MOCK_MERCHANT, prepayPackage, V2SignType, v3PaySign } from '@wxshop/shared/wechat-pay'
+import { formatV3Time, MOCK_MERCHANT, prepayPackage, V2SignType, v3PaySign } from '@wxshop/shared/wechat-pay'
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { build } from '../helper'
@@ -78,6 +78,27 @@ describe('POST /__bridge/pay: the checks of WECHAT-PAY.md §D, in order', () => 
     await payerOnDevice(app)
     const prepayId = await v3Prepay(app)
     clock.advance(2 * 3600 * 1000)
+    const { params } = await validBridgeParams(app, prepayId)
+    expect((await refusal(app, { params })).dialog).toBe(TOTAL_FEE)
+  })
+
+  it('should answer the total_fee dialog after POST /__control/expire prepay_id, and take the new prepay_id unified order then issues', async () => {
+    const { app } = build()
+    await payerOnDevice(app)
+    const prepayId = await v3Prepay(app)
+    const expired = await app.inject({ method: 'POST', url: '/__control/expire', payload: { what: 'prepay_id' } })
+    expect(expired.statusCode).toBe(200)
+    expect((await refusal(app, { params: (await validBridgeParams(app, prepayId)).params })).dialog).toBe(TOTAL_FEE)
+    const renewed = await v3Prepay(app)
+    expect(renewed).not.toBe(prepayId)
+    expect((await bridgePay(app, { params: (await validBridgeParams(app, renewed)).params })).json().ok).toBe(true)
+  })
+
+  it('should answer the total_fee dialog once the order\'s time_expire has passed (4)', async () => {
+    const { app, clock } = build()
+    await payerOnDevice(app)
+    const prepayId = await v3Prepay(app, { time_expire: formatV3Time(clock.now() + 60_000) })
+    clock.advance(60_000)
     const { params } = await validBridgeParams(app, prepayId)
     expect((await refusal(app, { params })).dialog).toBe(TOTAL_FEE)
   })

@@ -41,6 +41,8 @@ describe('v3 pay notify (WECHAT-PAY.md §B5)', () => {
     const [notify] = receiver.received
     expect(notify!.headers['wechatpay-serial']).toBe(MOCK_WECHAT_PAY_PLATFORM.publicKeyId)
     expect(notify!.headers['wechatpay-signature-type']).toBe('WECHATPAY2-SHA256-RSA2048')
+    expect(notify!.headers['content-type']).toBe('application/json')
+    expect(notify!.headers['request-id']).toMatch(/^\w+$/)
     expect(verifiesV3(notify!)).toBe(true)
     expect(v3TimestampFresh(String(notify!.headers['wechatpay-timestamp']), clock.now())).toBe(true)
     const envelope = JSON.parse(notify!.body)
@@ -50,6 +52,13 @@ describe('v3 pay notify (WECHAT-PAY.md §B5)', () => {
     const order = app.store.payOrders.get('WX20261130000001')!
     expect(transaction).toMatchObject({ mchid: MOCK_MERCHANT.mchId, appid: order.appid, out_trade_no: 'WX20261130000001', transaction_id: order.transaction_id, trade_state: 'SUCCESS', amount: { total: 3990, payer_total: 3990 }, payer: { openid: order.openid } })
     expect(() => decryptResource('y'.repeat(32), envelope.resource)).toThrow()
+  })
+
+  it('should name the platform certificate and sign with its key in certificate mode', async () => {
+    const { receiver } = await paidV3(() => ({ status: 204 }), { ...FAST, MOCK_WECHAT_PAY_PLATFORM_MODE: 'certificate' })
+    await waitUntil(() => receiver.received.length === 1)
+    expect(receiver.received[0]!.headers['wechatpay-serial']).toBe(MOCK_WECHAT_PAY_PLATFORM.certificateSerial)
+    expect(verifiesV3(receiver.received[0]!)).toBe(true)
   })
 
   it('should stop at the first acknowledgement: two failures, then 200, is three notifies', async () => {
