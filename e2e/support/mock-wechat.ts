@@ -10,6 +10,20 @@ export interface WechatUserFields {
   unionid?: string
   /** 1: follows the Official Account, 0: does not (the mock's default for a new persona) */
   subscribe?: 0 | 1
+  /** The address book wx.openAddress offers ([]: none); unset, two addresses the mock makes up. */
+  addresses?: WechatAddress[]
+}
+
+/** One address as wx.openAddress hands it to the page (`countryName` is the district). */
+export interface WechatAddress {
+  userName: string
+  telNumber: string
+  postalCode: string
+  provinceName: string
+  cityName: string
+  countryName: string
+  detailInfo: string
+  nationalCode: string
 }
 
 /** What the mock's push sender reports (POST /__control/push). */
@@ -57,6 +71,8 @@ export const mockWechat = {
    */
   reset: () => control('POST', 'reset', { keep: ['server_credentials'] }),
   putUser: (openid: string, fields: WechatUserFields) => control('PUT', `users/${openid}`, fields),
+  /** Who the next authorize visit is (snsapi_base: silent), whatever browser makes it. */
+  nextLogin: (openid: string) => control('POST', 'next-login', { openid }),
   fail: (path: string, errcode: number | 'timeout', times = 1) => control('POST', 'fail', { path, errcode, times }),
   expire: (what: 'codes' | 'oauth_access_token' | 'oauth_refresh_token' | 'access_token' | 'jsapi_ticket') => control('POST', 'expire', { what }),
   /** What pages registered for sharing since the last reset, newest first. */

@@ -12,11 +12,14 @@
 //    WeixinJSBridgeReady event on document, as the real client does. Invokes are answered strictly
 //    in call order: a call made while a wx.config (preVerifyJSAPI) is being checked is answered
 //    after that check, by its outcome.
+// 3. WeChat's own screens for the pay and address APIs: getBrandWCPayRequest (wx.chooseWXPay) asks
+//    the mock to check the payment (WECHAT-PAY.md §D) and shows its alert or the 微信支付 sheet;
+//    editAddress (wx.openAddress) shows the user's address book (sheets.js).
 //
 // `window.__mockWechat` is the mock's own: real WeChat offers pages nothing like it, so the shop
 // must never read it (tests and people in the console may).
 
-/* global CLIENT, createOverlays */
+/* global CLIENT, createOverlays, createSheets */
 
 const IOS = 'ios-wechat'
 const ANDROID = 'android-wechat'
@@ -29,8 +32,11 @@ const RECENT_SCANS_KEY = 'mockwx:recent-scans'
 /** How iOS checks wx.config: the landing URL (the classic rule), or the current one like newer clients. */
 const IosClient = { LandingUrl: 'landing-url', CurrentUrl: 'current-url' }
 
-/** The APIs the pay work adds to the mock later; answered, but not yet played. */
-const NOT_YET = new Set(['getBrandWCPayRequest', 'editAddress'])
+/**
+ * What a page may invoke without wx.config: the payment, which pages called through WeixinJSBridge
+ * long before the JS-SDK existed; WeChat guards it with the pay directory instead (on the server).
+ */
+const NO_CONFIG = new Set(['getBrandWCPayRequest'])
 
 function withoutFragment(url) {
   const at = url.indexOf('#')
@@ -93,11 +99,19 @@ function startBridge() {
 
   /** POSTs JSON to the mock's /__bridge/* and reads the JSON answer. */
   async function ask(path, body) {
-    const response = await fetch(`${mockOrigin}${path}`, {
+    return answerOf(path, await fetch(`${mockOrigin}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    })
+    }))
+  }
+
+  /** GETs the mock's /__bridge/* with a query, and reads the JSON answer. */
+  async function read(path, query) {
+    return answerOf(path, await fetch(`${mockOrigin}${path}?${new URLSearchParams(query)}`))
+  }
+
+  async function answerOf(path, response) {
     if (!response.ok)
       throw new Error(`mock WeChat: ${path} answered ${response.status}: ${await response.text()}`)
     return response.json()
@@ -136,6 +150,7 @@ function startBridge() {
   }
 
   const overlays = createOverlays()
+  const sheets = createSheets()
   const menu = { hidden: new Set(), nonBaseHidden: false, optionMenuHidden: false }
   let closed = false
 
@@ -218,7 +233,7 @@ function startBridge() {
     checkJsApi(params) {
       const result = {}
       for (const name of Array.isArray(params.jsApiList) ? params.jsApiList : [])
-        result[name] = has(handlers, name) && !NOT_YET.has(name)
+        result[name] = has(handlers, name)
       // the JS-SDK JSON-parses it on Android, and takes the object on iOS
       return { err_msg: 'checkJsApi:ok', checkResult: CLIENT === ANDROID ? JSON.stringify(result) : result }
     },
@@ -257,8 +272,8 @@ function startBridge() {
       menu.optionMenuHidden = false
       return { err_msg: 'showOptionMenu:ok' }
     },
-    getBrandWCPayRequest: () => ({ err_msg: 'getBrandWCPayRequest:fail, not supported by the mock yet' }),
-    editAddress: () => ({ err_msg: 'editAddress:fail, not supported by the mock yet' }),
+    getBrandWCPayRequest: pay,
+    editAddress: chooseAddress,
   }
 
   // What WeixinJSBridge.call (no callback, no wx.config) still does: the old base functions.
@@ -291,15 +306,64 @@ function startBridge() {
     return { err_msg: 'scanQRCode:ok', resultStr }
   }
 
+  /**
+   * getBrandWCPayRequest: the mock checks the page's URL (the one this client checks, as for
+   * wx.config) and the six parameters, passed on untouched (the JS-SDK's wx.chooseWXPay has already
+   * renamed timestamp to timeStamp and added appId from wx.config). A refusal shows WeChat's alert
+   * when it has one, then answers; a payment it lets through shows the 微信支付 sheet.
+   */
+  async function pay(params) {
+    let verdict
+    try {
+      verdict = await ask('/__bridge/pay', { device: deviceId(), client: CLIENT === IOS ? 'ios' : 'android', pageUrl: checkedUrl(), params })
+    } catch (error) {
+      console.warn(error)
+      await sheets.alert('网络连接失败，请稍后再试')
+      return { err_msg: 'get_brand_wcpay_request:fail' }
+    }
+    if (!verdict.ok) {
+      if (verdict.dialog)
+        await sheets.alert(verdict.dialog)
+      return { err_msg: verdict.errMsg }
+    }
+    const { ticket } = verdict.sheet
+    const errMsg = await sheets.paySheet(verdict.sheet, action => ask('/__bridge/pay/complete', { ticket, action }).then(answer => answer.errMsg))
+    return { err_msg: errMsg }
+  }
+
+  /**
+   * editAddress (wx.openAddress): the user's address book in WeChat's picker. The answer carries the
+   * client's own field names, which the JS-SDK renames (addressPostalCode → postalCode, …); a page
+   * that invokes the bridge itself reads them as they are.
+   */
+  async function chooseAddress() {
+    const { addresses } = await read('/__bridge/addresses', { device: deviceId() })
+    const address = await sheets.addressPicker(addresses)
+    if (address === null)
+      return { err_msg: 'edit_address:cancel' }
+    return {
+      err_msg: 'edit_address:ok',
+      userName: address.userName,
+      telNumber: address.telNumber,
+      addressPostalCode: address.postalCode,
+      // sic: the client's spelling, which the JS-SDK reads
+      proviceFirstStageName: address.provinceName,
+      addressCitySecondStageName: address.cityName,
+      addressCountiesThirdStageName: address.countryName,
+      addressDetailInfo: address.detailInfo,
+      nationalCode: address.nationalCode,
+    }
+  }
+
   /** The client's answer to one invoke, by WeChat's rules. */
   async function answer(name, params, base) {
     if (name === 'preVerifyJSAPI')
       return handlers.preVerifyJSAPI(params)
-    // the pay work plays these later; an unknown name is a function this client does not have
-    // (the JS-SDK reads `function_not_exist` as `<api>:function not exist`, and as ok for config)
+    // an unknown name is a function this client does not have (the JS-SDK reads
+    // `function_not_exist` as `<api>:function not exist`, and as ok for config)
     if (!has(handlers, name))
       return { err_msg: 'system:function_not_exist' }
-    if (NOT_YET.has(name) || base)
+    if (NO_CONFIG.has(name) || base)
       return handlers[name](params)
     const apis = permitted()
     if (apis === null)

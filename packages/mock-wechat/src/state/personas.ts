@@ -1,3 +1,4 @@
+import type { MockAddress } from './addresses'
 import { newOpenid } from './ids'
 
 export const Sex = { Unknown: 0, Male: 1, Female: 2 } as const
@@ -17,6 +18,8 @@ export interface Persona {
   unionid?: string
   /** Whether the user follows the Official Account (used by cgi-bin/user/info later). */
   subscribe: 0 | 1
+  /** The address book wx.openAddress offers, as a test set it ([]: none); unset means two defaults (addresses.ts). */
+  addresses?: MockAddress[]
   createdAt: number
 }
 

@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type WechatClient, wechatClientOf } from '@wxshop/shared'
 
 // The browser parts, in this order, share one function scope: overlays.js defines the overlays
-// that bridge.js uses; bridge.js defines startBridge().
-const parts = ['overlays.js', 'bridge.js'].map(name => readFileSync(new URL(`../../bridge/${name}`, import.meta.url), 'utf8'))
+// and their helpers, sheets.js WeChat's sheets (pay, addresses, alert) on those helpers, both used
+// by bridge.js, which defines startBridge().
+const parts = ['overlays.js', 'sheets.js', 'bridge.js'].map(name => readFileSync(new URL(`../../bridge/${name}`, import.meta.url), 'utf8'))
 
 /**
  * The in-page client for one kind of phone. The client is decided here, from the request's user
