@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test'
 import { ANDROID_WECHAT_UA, IOS_WECHAT_UA, MOBILE_CHROME_UA } from './support/profiles'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { API_PORT, BASE_URL, HASH_API_PORT, HASH_BASE_URL, MOCK_PORT, RUN_DIR, serverEnv } from './support/servers'
+import { API_PORT, BASE_URL, HASH_API_PORT, HASH_BASE_URL, MOCK_PORT, RUN_DIR, serverEnv, V2_API_PORT, V2_BASE_URL, V2_PAY_DIRECTORY } from './support/servers'
 
 // `pnpm test` sets CHROMIUM_PATH to the browser scripts/browser.mjs chose (or installed). Run on its
 // own: Debian's Chromium when there is one, else Playwright's own browser.
@@ -67,6 +67,23 @@ export default defineConfig({
         PUBLIC_URL: HASH_BASE_URL,
         WEB_DIST_DIR: '../web/dist-hash',
         DATABASE_URL: `file:${join(RUN_DIR, 'wxshop-hash.db')}`,
+      }),
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: 'api-v2',
+      // the same API paying with APIv2 (HMAC-SHA256) under a deeper pay directory, with its own database
+      command: 'node dist/server.js',
+      cwd: '../apps/api',
+      url: `http://127.0.0.1:${V2_API_PORT}/api/health`,
+      env: serverEnv({
+        PORT: String(V2_API_PORT),
+        PUBLIC_URL: V2_BASE_URL,
+        DATABASE_URL: `file:${join(RUN_DIR, 'wxshop-v2.db')}`,
+        WECHAT_PAY_VERSION: 'v2',
+        WECHAT_PAY_SIGN_TYPE: 'HMAC-SHA256',
+        WECHAT_PAY_DIRECTORY: V2_PAY_DIRECTORY,
       }),
       reuseExistingServer: false,
       timeout: 30_000,

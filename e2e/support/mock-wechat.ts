@@ -46,6 +46,26 @@ export interface RecordedShare {
   client: string
 }
 
+/** An order as the mock's WeChat Pay holds it (GET /__control/pay/orders). */
+export interface MockPayOrder {
+  version: 'v2' | 'v3'
+  out_trade_no: string
+  sign_type?: string
+  total: number
+  openid: string
+  trade_state: string
+  transaction_id?: string
+  notifyAcknowledged: boolean
+  notifyAttempts: Array<{ status: number | null, acknowledged: boolean, error?: string }>
+}
+
+/** A template or customer-service message the shop sent through the mock (newest first). */
+export interface SentMessage {
+  kind: string
+  touser: string
+  body: Record<string, unknown>
+}
+
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
   // the mock refuses control POST/PUT bodies that are not JSON, an empty one included
   const response = await fetch(`${MOCK_URL}/__control/${path}`, {
@@ -85,6 +105,22 @@ export const mockWechat = {
   push: (fields: Record<string, unknown>, mode?: 'plain' | 'compat' | 'safe') => control('POST', 'push', { fields, ...(mode ? { mode } : {}) }) as Promise<PushResult>,
   /** The same, with the push's XML as written (e.g. WeChat's retry of one it got no answer to). */
   pushXml: (xml: string, mode?: 'plain' | 'compat' | 'safe') => control('POST', 'push', { xml, ...(mode ? { mode } : {}) }) as Promise<PushResult>,
+  /** The mock WeChat Pay's order for this out_trade_no, once it has one. */
+  async payOrder(orderNo: string): Promise<MockPayOrder | undefined> {
+    return (await control('GET', 'pay/orders') as { orders: MockPayOrder[] }).orders.find(order => order.out_trade_no === orderNo)
+  },
+  /** WeChat Pay sends `times` notifies for a paid order at once (`probe`: wrongly signed on purpose); what the shop answered each. */
+  async payNotify(orderNo: string, kind: 'success' | 'probe', times = 1): Promise<Array<{ status: number | null, acknowledged: boolean }>> {
+    return (await control('POST', 'pay/notify', { orderNo, kind, times }) as { answers: Array<{ status: number | null, acknowledged: boolean }> }).answers
+  },
+  /** The next pay sheet fails (get_brand_wcpay_request:fail) once WeChat's checks pass. */
+  failNextPayment: () => control('POST', 'pay/next-result', { result: 'fail' }),
+  /** The mock merchant's keys, to sign a notify as WeChat Pay would. */
+  payKeys: () => control('GET', 'pay/keys') as Promise<{ mchid: string, appid: string, apiV3Key: string, platformPrivateKey: string, publicKeyId: string }>,
+  /** Template and customer-service messages the shop sent, newest first. */
+  async messages(): Promise<SentMessage[]> {
+    return (await control('GET', 'messages') as { messages: SentMessage[] }).messages
+  },
   /** How many times WeChat was asked for this path so far. */
   async callCount(path: string): Promise<number> {
     const answer = await control('GET', `calls?path=${encodeURIComponent(path)}`) as { count: number }

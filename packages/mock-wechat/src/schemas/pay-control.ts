@@ -56,7 +56,7 @@ export const PayOrderViewSchema = Type.Object({
 export const PayNotifyBodySchema = Type.Object({
   orderNo: Type.String({ minLength: 1, maxLength: 32, description: 'the out_trade_no' }),
   kind: Type.Enum(['success', 'probe'], { description: 'probe: a WECHATPAY/SIGNTEST/ signature (v3) or a wrong sign (v2), which the shop must refuse' }),
-  times: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'how many notifies to send at once (duplicates)' })),
+  times: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'how many notifies to send at once (duplicates)' })),
 }, strict)
 
 export const PayNextResultBodySchema = Type.Object({
