@@ -17,3 +17,10 @@ export function newOrderNo(now: Date): string {
     digits += String(randomInt(10))
   return `${date}${digits}`
 }
+
+/** What newOrderNo writes: 8 date digits and 12 random ones. The chat recognises an order number by it. */
+const ORDER_NO_SHAPE = new RegExp(`^\\d{${8 + RANDOM_DIGITS}}$`)
+
+export function looksLikeOrderNo(text: string): boolean {
+  return ORDER_NO_SHAPE.test(text)
+}

@@ -7,6 +7,8 @@ import { createGroupCommitMessages } from '../wechat/message/group-commit'
 import { assertSignedQuery, messageAccount, openPush, PushRefusedError, type PushQuery } from '../wechat/message/open-push'
 import { BODY_LIMIT_BYTES, DEFAULT_DEADLINE_MS, type WechatMessageOptions } from '../wechat/message/options'
 import { createShopAnswer } from '../wechat/message/replies/answer'
+import { createOrderStatusReply } from '../wechat/message/replies/order-status'
+import { REPLY_RULES } from '../wechat/message/replies/rules'
 
 const CUSTOM_SEND = '/cgi-bin/message/custom/send'
 
@@ -20,7 +22,12 @@ const wechatMessageRoutes: FastifyPluginAsync<WechatMessageOptions> = async (fas
   if (token === null)
     fastify.log.error('WECHAT_TOKEN is not set: /api/wechat/message answers 503 until the Official Account\'s server configuration (Token, EncodingAESKey) is in the environment')
 
-  const handler = createShopAnswer({ products: fastify.productRepository, publicUrl, shopName })
+  const handler = createShopAnswer({
+    products: fastify.productRepository,
+    publicUrl,
+    shopName,
+    orderStatusReply: createOrderStatusReply({ db: fastify.db, publicUrl, rules: REPLY_RULES }),
+  })
   const dispatcher = createMessageDispatcher({
     // the pushes' writes share transactions under load (group-commit.ts): stored before answered, fewer disk waits
     messages: createGroupCommitMessages(fastify.repositories.wechatMessages, fastify.inTransaction),

@@ -10,8 +10,8 @@ export interface AnswerDeps {
   publicUrl: string
   shopName: string
   /**
-   * Hook for the pay issue: the state of the order `text` names, for `openid` only (its owner), or
-   * null when `text` is no order number of theirs. Orders do not exist yet, so the default answers null.
+   * The answer to an order number (order-status.ts): its state for its owner, not-found for anyone
+   * else; null when `text` is no order number. Tests without orders leave it out (always null).
    */
   orderStatusReply?: (openid: string, text: string) => Promise<Reply | null>
   rules?: ReplyRules

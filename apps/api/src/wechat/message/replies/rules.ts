@@ -24,6 +24,16 @@ export const REPLY_RULES = {
     [MenuKey.ContactService]: '客服在线时间：每天 9:00–21:00。直接在这里留言，客服会尽快回复您。',
   } as Record<string, string>,
   unknownClick: '这个功能即将上线，敬请期待。逛逛商城：{url}',
+  /**
+   * An order number sent by its owner: a news card to the order's page. `{status}` is the order's
+   * state label, `{items}` its first item and count, `{total}` the amount, `{orderNo}` the number.
+   */
+  orderStatus: {
+    title: '订单{status}：{items}',
+    description: '订单号 {orderNo}\n实付 {total}，点击查看详情',
+  },
+  /** A number shaped like an order number that is no order of this user's (never says whether it exists). */
+  orderNotFound: '没有找到订单 {orderNo}。请确认订单号，或在商城“我的”→“我的订单”中查看：{url}orders',
   /** Messages the shop cannot act on: a polite text each. */
   polite: {
     image: '图片已收到，谢谢！如需帮助请回复“帮助”。',
