@@ -48,7 +48,7 @@ describe('an order number in the chat', () => {
     const missing = await send(stranger, '20200101000000000000')
     expect(foreign.MsgType).toBe('text')
     expect(foreign.Content).toBe(REPLY_RULES.orderNotFound.replace('{orderNo}', order.orderNo).replace('{url}', `${TEST_PUBLIC_URL}/`))
-    expect(missing.Content).toBe(foreign.Content.replace(order.orderNo, '20200101000000000000'))
+    expect(missing.Content).toBe(String(foreign.Content).replace(order.orderNo, '20200101000000000000'))
   })
 
   it('should search products for text that is not shaped like an order number', async () => {
