@@ -1,6 +1,7 @@
 import { formatFen } from '@wxshop/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { inTransaction } from '../db/transaction'
 import type { WechatServerApi } from '../wechat/server-api'
 import type { TokenLog } from '../wechat/token-service'
 
@@ -10,6 +11,8 @@ export const MAX_MESSAGE_ATTEMPTS = 8
 /** While one sender holds a message, others leave it alone for this long. */
 const LEASE_MS = 2 * 60 * 1000
 const BATCH = 20
+/** Batches one sendDue call works through at most (1,000 messages). */
+const MAX_BATCHES = 50
 
 /** 30 s, 1 min, 2 min … capped at 1 h: the wait after the n-th failed attempt. */
 export function messageBackoffMs(attempts: number): number {
@@ -35,23 +38,18 @@ function beijingTime(iso: string): string {
  * The 订单支付成功 template message, sent once per paid order from the order_messages outbox that
  * settlePaid fills in the paying transaction. A failure never touches the order: the row is retried
  * with backoff (attempts, next_attempt_at, last_error) and given up after MAX_MESSAGE_ATTEMPTS.
- * A row is claimed (its next_attempt_at moved on) before it is sent, so two senders never both send it.
+ * Rows are claimed (their next_attempt_at moved on) before they are sent, so two senders never both
+ * send one. The writes go a batch at a time — one claim, one record of the outcomes — not two per
+ * message: under a burst of payments the sender shares the database with the notifies it follows.
  */
 export function createOrderPaidMessages(options: OrderPaidMessagesOptions) {
   const { db, api, log } = options
   const now = options.now ?? Date.now
 
-  async function sendOne(message: { id: number, order_id: number, attempts: number, next_attempt_at: string }, nowMs: number): Promise<boolean> {
-    const claim = await db.updateTable('order_messages')
-      .set({ next_attempt_at: new Date(nowMs + LEASE_MS).toISOString() })
-      .where('id', '=', message.id)
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '=', message.next_attempt_at)
-      .executeTakeFirst()
-    if (Number(claim.numUpdatedRows) !== 1)
-      return false
-    const order = await db.selectFrom('orders').select(['id', 'order_no', 'openid', 'total_fen', 'paid_at']).where('id', '=', message.order_id).executeTakeFirstOrThrow()
-    const first = await db.selectFrom('order_items').select('name').where('order_id', '=', order.id).orderBy('id').executeTakeFirst()
+  interface Due { id: number, order_id: number, attempts: number }
+  type Outcome = { id: number, attempts: number, orderId: number } & ({ ok: true } | { ok: false, error: string })
+
+  async function send(message: Due, order: { id: number, order_no: string, openid: string, total_fen: number, paid_at: string | null }, firstItem: string | undefined, nowMs: number): Promise<Outcome> {
     const attempts = message.attempts + 1
     try {
       if (options.templateId === null)
@@ -64,41 +62,85 @@ export function createOrderPaidMessages(options: OrderPaidMessagesOptions) {
         data: {
           character_string1: { value: order.order_no },
           amount2: { value: formatFen(order.total_fen) },
-          thing3: { value: [...(first?.name ?? '商品')].slice(0, 20).join('') },
+          thing3: { value: [...(firstItem ?? '商品')].slice(0, 20).join('') },
           time4: { value: beijingTime(order.paid_at ?? new Date(nowMs).toISOString()) },
         },
       }, { log, caller: 'order paid message' })
-      await db.updateTable('order_messages')
-        .set({ status: 'sent', attempts, sent_at: new Date(nowMs).toISOString(), last_error: null })
-        .where('id', '=', message.id)
-        .execute()
-      return true
+      return { id: message.id, attempts, orderId: order.id, ok: true }
     } catch (err) {
-      const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500)
-      const givenUp = attempts >= MAX_MESSAGE_ATTEMPTS
-      await db.updateTable('order_messages')
-        .set({ status: givenUp ? 'failed' : 'pending', attempts, last_error: lastError, next_attempt_at: new Date(nowMs + messageBackoffMs(attempts)).toISOString() })
-        .where('id', '=', message.id)
-        .execute()
-      log.warn({ orderMessage: { orderId: order.id, attempts, givenUp, error: lastError } }, 'order paid message not sent')
-      return false
+      return { id: message.id, attempts, orderId: order.id, ok: false, error: (err instanceof Error ? err.message : String(err)).slice(0, 500) }
     }
   }
 
+  /** One batch: claim the due rows, send them side by side, record every outcome. Answers [due, sent]. */
+  async function sendBatch(nowMs: number): Promise<[number, number]> {
+    const nowIso = new Date(nowMs).toISOString()
+    const due = await db.selectFrom('order_messages')
+      .select(['id', 'order_id', 'attempts'])
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', nowIso)
+      .orderBy('next_attempt_at')
+      .limit(BATCH)
+      .execute()
+    if (due.length === 0)
+      return [0, 0]
+    // the claim re-checks status and due time, so rows another sender claimed meanwhile stay its own
+    const claimed = new Set((await db.updateTable('order_messages')
+      .set({ next_attempt_at: new Date(nowMs + LEASE_MS).toISOString() })
+      .where('id', 'in', due.map(message => message.id))
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', nowIso)
+      .returning('id')
+      .execute()).map(row => row.id))
+    const mine = due.filter(message => claimed.has(message.id))
+    if (mine.length === 0)
+      return [due.length, 0]
+    const orderIds = mine.map(message => message.order_id)
+    const orders = new Map((await db.selectFrom('orders').select(['id', 'order_no', 'openid', 'total_fen', 'paid_at']).where('id', 'in', orderIds).execute()).map(order => [order.id, order]))
+    const firstItems = new Map<number, string>()
+    for (const item of await db.selectFrom('order_items').select(['order_id', 'name']).where('order_id', 'in', orderIds).orderBy('id').execute()) {
+      if (!firstItems.has(item.order_id))
+        firstItems.set(item.order_id, item.name)
+    }
+    const outcomes = await Promise.all(mine.map(message => send(message, orders.get(message.order_id)!, firstItems.get(message.order_id), nowMs)))
+
+    const sentIds = outcomes.filter(outcome => outcome.ok).map(outcome => outcome.id)
+    await inTransaction(db, async (_repositories, trx) => {
+      if (sentIds.length > 0) {
+        // every sent row was at its attempts + 1; the rows of one batch may differ, so the column does the sum
+        await trx.updateTable('order_messages')
+          .set(eb => ({ status: 'sent', attempts: eb('attempts', '+', 1), sent_at: nowIso, last_error: null }))
+          .where('id', 'in', sentIds)
+          .execute()
+      }
+      for (const outcome of outcomes) {
+        if (outcome.ok)
+          continue
+        const givenUp = outcome.attempts >= MAX_MESSAGE_ATTEMPTS
+        await trx.updateTable('order_messages')
+          .set({ status: givenUp ? 'failed' : 'pending', attempts: outcome.attempts, last_error: outcome.error, next_attempt_at: new Date(nowMs + messageBackoffMs(outcome.attempts)).toISOString() })
+          .where('id', '=', outcome.id)
+          .execute()
+        log.warn({ orderMessage: { orderId: outcome.orderId, attempts: outcome.attempts, givenUp, error: outcome.error } }, 'order paid message not sent')
+      }
+    })
+    return [due.length, sentIds.length]
+  }
+
   return {
-    /** Sends the messages due at `nowMs` (default now); answers how many were sent. */
+    /**
+     * Sends every message due at `nowMs` (default now), a batch at a time; answers how many were
+     * sent. It drains the outbox rather than one batch, so a shop paid more than BATCH times a minute
+     * does not fall behind (a batch's failures are out of the way once tried: their next attempt is
+     * later). At most MAX_BATCHES per call, so one call ends.
+     */
     async sendDue(nowMs: number = now()): Promise<number> {
-      const due = await db.selectFrom('order_messages')
-        .select(['id', 'order_id', 'attempts', 'next_attempt_at'])
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', new Date(nowMs).toISOString())
-        .orderBy('next_attempt_at')
-        .limit(BATCH)
-        .execute()
       let sent = 0
-      for (const message of due) {
-        if (await sendOne(message, nowMs))
-          sent += 1
+      for (let round = 0; round < MAX_BATCHES; round++) {
+        const [due, sentNow] = await sendBatch(nowMs)
+        sent += sentNow
+        if (due < BATCH)
+          break
       }
       return sent
     },

@@ -1,8 +1,10 @@
 import type { OrderCloseReason } from '@wxshop/shared'
 import { TradeState } from '@wxshop/shared/wechat-pay'
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { createGroupCommit } from '../db/group-commit'
 import type { Database } from '../db/schema'
-import { closeUnpaidOrder, findOrderByNo, type OrderItemRow, type OrderRow } from '../repositories/order-repository'
+import { inTransaction } from '../db/transaction'
+import { closeUnpaidOrder, findOrderRowByNo, orderItems, type OrderItemRow, type OrderRow } from '../repositories/order-repository'
 import type { PayClient } from '../wechat/pay/pay-client'
 import { PayRefusal, PayRefusedError } from '../wechat/pay/pay-errors'
 import type { PayTransaction } from '../wechat/pay/pay-transaction'
@@ -62,33 +64,41 @@ export function createOrderPayments(options: OrderPaymentsOptions) {
   const { db, pay, log } = options
   const now = options.now ?? Date.now
 
+  // the notifies' writes share transactions under load (db/group-commit.ts): committed before answered
+  const group = createGroupCommit(work => inTransaction(db, work))
+
   async function settlePaid(orderNo: string, report: PaidReport, context: { log?: WechatLog } = {}): Promise<boolean> {
     const logger = context.log ?? log
-    const outcome = await db.transaction().execute(async (trx) => {
-      const stored = await findOrderByNo(trx, orderNo)
-      if (!stored)
-        throw new SettleRefusedError(orderNo, 'no such order')
-      const { row, items } = stored
-      if (report.mchid !== options.mchId)
-        throw new SettleRefusedError(orderNo, 'mchid is not ours')
-      if (report.appid !== options.appId)
-        throw new SettleRefusedError(orderNo, 'appid is not ours')
-      if (report.totalFen !== row.total_fen)
-        throw new SettleRefusedError(orderNo, `amount ${report.totalFen} is not the order's ${row.total_fen}`)
-      const paid = { status: 'paid' as const, paid_at: report.paidAt, transaction_id: report.transactionId, paid_fen: report.paidFen }
-      const fromUnpaid = await trx.updateTable('orders').set(paid).where('id', '=', row.id).where('status', '=', 'unpaid').executeTakeFirst()
-      if (Number(fromUnpaid.numUpdatedRows) === 1) {
-        await afterTransition(trx, row, items, false)
-        return 'transitioned' as const
-      }
-      const fromClosed = await trx.updateTable('orders').set(paid).where('id', '=', row.id).where('status', '=', 'closed').executeTakeFirst()
-      if (Number(fromClosed.numUpdatedRows) === 1) {
-        await afterTransition(trx, row, items, true)
-        return 'closed-paid' as const
-      }
-      const current = await trx.selectFrom('orders').select('transaction_id').where('id', '=', row.id).executeTakeFirstOrThrow()
-      return current.transaction_id === report.transactionId ? 'duplicate' as const : 'other-transaction' as const
-    })
+    // Read first, outside any transaction: what WeChat Pay reports is checked against the order
+    // (nothing is written for a report that does not fit), and a repeated notify of a paid order
+    // (WeChat Pay repeats them) is answered without taking the write lock or writing anything.
+    const row = await findOrderRowByNo(db, orderNo)
+    if (!row)
+      throw new SettleRefusedError(orderNo, 'no such order')
+    if (report.mchid !== options.mchId)
+      throw new SettleRefusedError(orderNo, 'mchid is not ours')
+    if (report.appid !== options.appId)
+      throw new SettleRefusedError(orderNo, 'appid is not ours')
+    if (report.totalFen !== row.total_fen)
+      throw new SettleRefusedError(orderNo, `amount ${report.totalFen} is not the order's ${row.total_fen}`)
+    const outcome = row.status === 'paid'
+      ? (row.transaction_id === report.transactionId ? 'duplicate' as const : 'other-transaction' as const)
+      : await group.run(async (_repositories, trx) => {
+        // the status conditions decide, inside the transaction: of racing notifies only one transitions
+          const paid = { status: 'paid' as const, paid_at: report.paidAt, transaction_id: report.transactionId, paid_fen: report.paidFen }
+          const fromUnpaid = await trx.updateTable('orders').set(paid).where('id', '=', row.id).where('status', '=', 'unpaid').executeTakeFirst()
+          if (Number(fromUnpaid.numUpdatedRows) === 1) {
+            await afterTransition(trx, row, await orderItems(trx, row.id), false)
+            return 'transitioned' as const
+          }
+          const fromClosed = await trx.updateTable('orders').set(paid).where('id', '=', row.id).where('status', '=', 'closed').executeTakeFirst()
+          if (Number(fromClosed.numUpdatedRows) === 1) {
+            await afterTransition(trx, row, await orderItems(trx, row.id), true)
+            return 'closed-paid' as const
+          }
+          const current = await trx.selectFrom('orders').select('transaction_id').where('id', '=', row.id).executeTakeFirstOrThrow()
+          return current.transaction_id === report.transactionId ? 'duplicate' as const : 'other-transaction' as const
+        })
     if (outcome === 'closed-paid')
       logger.error({ order: { orderNo } }, 'WeChat Pay reports a CLOSED order paid: it is now marked paid; ship it or refund it (its stock was taken again)')
     if (outcome === 'other-transaction')

@@ -179,6 +179,16 @@ export function findOrderByNo(db: Kysely<Database>, orderNo: string): Promise<St
   return loadOrder(db, { orderNo })
 }
 
+/** The order row alone (no lines): the pay notify's first look, which a repeated notify ends at. */
+export function findOrderRowByNo(db: Kysely<Database>, orderNo: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirst()
+}
+
+/** An order's lines, in the order they were sent. */
+export async function orderItems(db: Kysely<Database>, orderId: number): Promise<OrderItemRow[]> {
+  return (await itemsOf(db, [orderId])).get(orderId) ?? []
+}
+
 /**
  * Closes an order that is still unpaid and gives its lines' quantities back to stock, in one
  * transaction (the caller's, when `db` is one). The status check is in the UPDATE, so a close that

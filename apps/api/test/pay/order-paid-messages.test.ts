@@ -53,4 +53,21 @@ describe('the order paid template message', () => {
     expect(await templatesTo(mock, who.openid)).toHaveLength(1)
     expect(await messageRow(order.id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null })
   })
+
+  it('should send every due message in one pass when more are due than one batch holds', async () => {
+    const { app } = stack
+    const orders = []
+    for (let n = 0; n < 45; n++)
+      orders.push((await paidOrder()).order)
+    // paid while the sender was not looking: the outbox holds every message, due now
+    const at = new Date().toISOString()
+    await app.db.insertInto('order_messages')
+      .values(orders.map(order => ({ order_id: order.id, status: 'pending' as const, next_attempt_at: at, created_at: at })))
+      .execute()
+    await app.db.updateTable('orders').set({ status: 'paid', paid_at: at }).where('id', 'in', orders.map(order => order.id)).execute()
+
+    await app.paySweep.run()
+    const rows = await app.db.selectFrom('order_messages').select('status').where('order_id', 'in', orders.map(order => order.id)).execute()
+    expect(rows.filter(row => row.status === 'sent')).toHaveLength(45)
+  })
 })

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect } from '../../src/db/connect'
 import { migrateToLatest } from '../../src/db/migrate'
 import type { Database } from '../../src/db/schema'
-import { inTransaction, type Repositories } from '../../src/db/transaction'
+import type { GroupWork } from '../../src/db/group-commit'
+import { inTransaction } from '../../src/db/transaction'
 import { createWechatMessageRepository } from '../../src/repositories/wechat-message-repository'
 import { createGroupCommitMessages } from '../../src/wechat/message/group-commit'
 import { removeDir, tempDir } from '../helper'
@@ -52,8 +53,8 @@ describe('the push table with group commit', () => {
   })
 
   it('should report no claim stored when its transaction does not commit', async () => {
-    const failing = <T>(work: (repositories: Repositories) => Promise<T>): Promise<T> => inTransaction(db, async (repositories) => {
-      await work(repositories)
+    const failing = <T>(work: GroupWork<T>): Promise<T> => inTransaction(db, async (repositories, trx) => {
+      await work(repositories, trx)
       throw new Error('the disk is full')
     })
     const messages = createGroupCommitMessages(createWechatMessageRepository(db), failing)
