@@ -1,5 +1,5 @@
-// `pnpm bench:loads`: main-frame document loads per login scenario, in both WeChat profiles.
-// Runs the login e2e specs (they count documents with e2e/support/documents.ts and record the
+// `pnpm bench:loads`: main-frame document loads per login and pay scenario, in both WeChat profiles.
+// Runs the login and pay e2e specs (they count documents with e2e/support/documents.ts and record the
 // counts as `document-loads` annotations) and prints them side by side. Builds first unless --no-build.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -13,7 +13,7 @@ if (!process.argv.includes('--no-build'))
 const report = join(mkdtempSync(join(tmpdir(), 'wxshop-loads-')), 'report.json')
 const run = spawnSync('pnpm', [
   '--filter', '@wxshop/e2e', 'exec', 'playwright', 'test',
-  'tests/wechat-login.spec.ts', 'tests/hash-mode.spec.ts',
+  'tests/wechat-login.spec.ts', 'tests/hash-mode.spec.ts', 'tests/pay.spec.ts',
   '--project', 'wechat-ios', '--project', 'wechat-android', '--reporter=json',
 ], { cwd: root, env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, stdio: ['ignore', 'ignore', 'inherit'] })
 

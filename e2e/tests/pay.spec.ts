@@ -55,7 +55,7 @@ async function orderNoOnPage(page: Page): Promise<string> {
   return (await page.getByTestId('order-no').textContent())!.trim()
 }
 
-test('should buy from the cart and pay with WeChat Pay, with no page load but the sheet, and say 支付成功 only once WeChat Pay confirms', async ({ page, context }) => {
+test('should buy from the cart and pay with WeChat Pay, with no page load but the sheet, and say 支付成功 only once WeChat Pay confirms', async ({ page, context }, info) => {
   const openid = await shopper(context)
   await page.goto('/product/3')
   await page.getByRole('button', { name: '加入购物车' }).click()
@@ -79,6 +79,7 @@ test('should buy from the cart and pay with WeChat Pay, with no page load but th
   expect(paid).toMatchObject({ version: 'v3', openid, trade_state: 'SUCCESS', notifyAcknowledged: true })
   // the whole way from the cart to paid happened inside the one page the shopper opened
   expect(documents.shop).toBe(0)
+  info.annotations.push({ type: 'document-loads', description: `cart → paid, pay directory at the root (binding on the way): shop ${documents.shop}, wechat ${documents.wechat}` })
   // the buyer hears of it once, in WeChat
   await expect.poll(async () => (await mockWechat.messages()).filter(m => m.kind === 'template' && m.touser === openid).length).toBe(1)
   // the cart no longer holds what was bought
@@ -135,6 +136,10 @@ test('should pay with APIv2 under a deeper pay directory, entering the pay page 
   // Android checks the current page, /orders/:id: no reload.
   const payPageLoads = loadsBeforePay.filter(url => /\/orders\/\d+\?pay=1$/.test(url))
   expect(payPageLoads).toHaveLength(info.project.name === 'wechat-ios' ? 1 : 0)
+  // and no other page load after the one the shopper landed on
+  const afterLanding = documents.shop - 1
+  expect(afterLanding).toBe(payPageLoads.length)
+  info.annotations.push({ type: 'document-loads', description: `立即购买 → paid, pay directory /orders/ (APIv2), after the landing page: shop ${afterLanding}, wechat ${documents.wechat}` })
   expect(new URL(page.url()).search).toBe('')
 })
 
