@@ -16,15 +16,16 @@
 //
 // --log-level sets the API's LOG_LEVEL (warn: without the access-log line per request);
 // --cpu-prof starts the API with `node --cpu-prof` and says where the .cpuprofile went.
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { isStale, root, run, waitForAnswer } from '../scripts/lib.mjs'
+// the API's ready line is an info line, which --log-level may hide: its port is chosen here
+import { cpuSeconds, freePort } from './lib.mjs'
 
 const { values: args } = parseArgs({
   // `pnpm bench:jssdk -- --rounds 5` hands the script the `--` too
@@ -65,16 +66,6 @@ for (const signal of ['SIGINT', 'SIGTERM'])
     stopAll()
     process.exit(130)
   })
-
-/** A port the OS says is free on 127.0.0.1 (the API's ready line is an info line, which --log-level may hide). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Starts a Node process whose output goes to a file, or to us when it announces its address. */
 function spawnNode(nodeArgs, { cwd, env, logFile }) {
@@ -117,18 +108,6 @@ async function getJson(url) {
   if (!response.ok)
     throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`)
   return { body: await response.json(), bytes: Number(response.headers.get('content-length')) }
-}
-
-const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-
-/**
- * CPU seconds (user + system) a process has used, from /proc: what a request costs the server,
- * which, unlike req/s, does not move when other work on the machine takes the CPU for a while.
- */
-function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  // fields 14 and 15 of stat(5), counted from the state field (3)
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S
 }
 
 /** One autocannon run; latencies are kept exactly (autocannon's own histogram has 1 ms steps). */

@@ -12,11 +12,11 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { root, waitForAnswer } from '../scripts/lib.mjs'
+import { freePort } from './lib.mjs'
 
 const { values: args } = parseArgs({
   options: {
@@ -29,15 +29,6 @@ const { values: args } = parseArgs({
   },
 })
 const safe = Boolean(args['aes-key'])
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const work = mkdtempSync(join(tmpdir(), 'wxshop-bench-msgpush-'))
 const port = Number(args.port) || await freePort()

@@ -16,7 +16,7 @@
 //   pnpm bench:msgpush [-- --rounds 2 --duration 8 --warmup 2 --connections 50 --modes plain,safe --cpu-prof]
 import { execFileSync, spawn } from 'node:child_process'
 import { randomInt } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -24,6 +24,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { isStale, root, run } from '../scripts/lib.mjs'
+import { cpuSeconds, pinLoadToCore1 } from './lib.mjs'
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((arg, at) => at > 0 || arg !== '--'),
@@ -90,19 +91,7 @@ for (const name of targetNames) {
 }
 
 // Pinning as the harness does: the server on core 0, this process (the load) on core 1.
-const pin = (() => {
-  try {
-    execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-const cpuSeconds = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK
-}
+const pin = pinLoadToCore1()
 const profDir = args['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'wxshop-msgpush-prof-')) : null
 
 function startServer(target, mode) {

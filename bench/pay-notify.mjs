@@ -14,17 +14,17 @@
 // notifies per second with p99 under 50 ms.
 //
 //   pnpm bench:pay-notify [-- --orders 8000 --connections 50 --no-build --keep --log-level debug --cpu-prof DIR]
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes, randomInt } from 'node:crypto'
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { isStale, root, run, waitForAnswer } from '../scripts/lib.mjs'
+import { cpuSeconds, freePort, pinLoadToCore1 } from './lib.mjs'
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((arg, at) => at > 0 || arg !== '--'),
@@ -54,25 +54,7 @@ if (!args['no-build'] && isStale(join(root, 'apps/api/dist/server.js'), [join(ro
     throw new Error('the API build failed, see above')
 }
 
-const pin = (() => {
-  try {
-    execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-
-const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
+const pin = pinLoadToCore1()
 
 const work = mkdtempSync(join(tmpdir(), 'wxshop-bench-notify-'))
 const dbFile = join(work, 'bench.db')
@@ -179,26 +161,22 @@ function walFrames(db) {
   return row.log
 }
 
-/** CPU seconds the API process has used so far (user + system), from /proc. */
+// a declaration, not a const: the bench runs from a top-level await above this line
 function apiCpuSeconds() {
-  const fields = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK
+  return cpuSeconds(api.pid)
 }
 
 /** Sends `requests` over CONNECTIONS connections: as fast as answered, or at `rate` per second in all (WeChat's pace). */
 async function load(requests, rate) {
   const cpuBefore = apiCpuSeconds()
-  let k = 0
-  const per = Math.ceil(requests.length / CONNECTIONS)
+  // every connection takes the next notify from one queue, so each is sent exactly once
+  let next = 0
   const latencies = []
   const statuses = {}
   const instance = autocannon({
-    url: publicUrl, connections: CONNECTIONS, amount: requests.length, timeout: 10, pipelining: 1, ...(rate ? { overallRate: rate } : {}),
-    setupClient(client) {
-      const slice = requests.slice(k * per, ++k * per)
-      if (slice.length > 0)
-        client.setRequests(slice)
-    },
+    url: publicUrl, connections: Math.min(CONNECTIONS, requests.length), amount: requests.length, timeout: 10, pipelining: 1,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [{ setupRequest: () => requests[next++ % requests.length] }],
   })
   instance.on('response', (_client, status, _bytes, ms) => {
     latencies.push(ms)

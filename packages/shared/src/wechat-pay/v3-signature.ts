@@ -88,25 +88,17 @@ export function v3TimestampFresh(timestamp: string, nowMs: number = Date.now()):
 const privateKeys = new Map<string, KeyObject>()
 const publicKeys = new Map<string, KeyObject>()
 
-// PEM parsing costs more than the signature itself: keep each parsed key
-function asPrivateKey(key: PemOrKey): KeyObject {
+// PEM parsing costs more than the signature itself: each PEM is parsed once
+function parsedOnce(cache: Map<string, KeyObject>, key: PemOrKey, parse: (pem: string) => KeyObject): KeyObject {
   if (typeof key !== 'string')
     return key
-  let parsed = privateKeys.get(key)
+  let parsed = cache.get(key)
   if (!parsed) {
-    parsed = createPrivateKey(key)
-    privateKeys.set(key, parsed)
+    parsed = parse(key)
+    cache.set(key, parsed)
   }
   return parsed
 }
 
-function asPublicKey(key: PemOrKey): KeyObject {
-  if (typeof key !== 'string')
-    return key
-  let parsed = publicKeys.get(key)
-  if (!parsed) {
-    parsed = createPublicKey(key)
-    publicKeys.set(key, parsed)
-  }
-  return parsed
-}
+const asPrivateKey = (key: PemOrKey) => parsedOnce(privateKeys, key, createPrivateKey)
+const asPublicKey = (key: PemOrKey) => parsedOnce(publicKeys, key, createPublicKey)
