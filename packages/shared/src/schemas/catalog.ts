@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { PageQueryFields, pageOf } from './paging'
 
 const Id = Type.Integer({ minimum: 1 })
 const Fen = Type.Integer({ minimum: 0, description: 'integer fen (1 yuan = 100 fen)' })
@@ -41,18 +42,11 @@ export const ProductListQuerySchema = Type.Object({
   categoryId: Type.Optional(Id),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'keyword matched against name and subtitle' })),
   ids: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,49}$', description: 'comma-separated ids (at most 50), e.g. to refresh cart prices' })),
-  page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+  ...PageQueryFields,
 })
 export type ProductListQuery = Static<typeof ProductListQuerySchema>
 
-export const ProductListSchema = Type.Object({
-  items: Type.Array(ProductSummarySchema),
-  page: Type.Integer({ minimum: 1 }),
-  pageSize: Type.Integer({ minimum: 1 }),
-  total: Type.Integer({ minimum: 0 }),
-  hasMore: Type.Boolean(),
-})
+export const ProductListSchema = pageOf(ProductSummarySchema)
 export type ProductList = Static<typeof ProductListSchema>
 
 export const ProductParamsSchema = Type.Object({ id: Id })

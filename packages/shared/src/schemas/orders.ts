@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { PHONE_PATTERN } from '../account-rules'
 import { ADDRESS_LIMITS, MAX_LINE_QUANTITY, MAX_ORDER_LINES, MAX_REMARK_LENGTH } from '../order-rules'
+import { PageQueryFields, pageOf } from './paging'
 
 const Id = Type.Integer({ minimum: 1 })
 const Fen = Type.Integer({ minimum: 0, description: 'integer fen (1 yuan = 100 fen)' })
@@ -67,18 +68,11 @@ export type Order = Static<typeof OrderSchema>
 
 export const OrderListQuerySchema = Type.Object({
   status: Type.Optional(OrderStatusSchema),
-  page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+  ...PageQueryFields,
 })
 export type OrderListQuery = Static<typeof OrderListQuerySchema>
 
-export const OrderListSchema = Type.Object({
-  items: Type.Array(OrderSchema),
-  page: Type.Integer({ minimum: 1 }),
-  pageSize: Type.Integer({ minimum: 1 }),
-  total: Type.Integer({ minimum: 0 }),
-  hasMore: Type.Boolean(),
-})
+export const OrderListSchema = pageOf(OrderSchema)
 export type OrderList = Static<typeof OrderListSchema>
 
 export const OrderParamsSchema = Type.Object({ id: Id })

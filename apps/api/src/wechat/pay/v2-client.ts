@@ -5,8 +5,9 @@ import type { WechatLog, WechatTransport } from '../transport'
 import { WechatUnavailableError } from '../wechat-error'
 import { payNonce } from './nonce'
 import { notifyUrl, unixSeconds, type PayClient } from './pay-client'
-import { PayRefusal, PayRefusedError, PayUnavailableError } from './pay-errors'
+import { PayRefusedError, PayUnavailableError } from './pay-errors'
 import { fromV2Fields } from './pay-transaction'
+import { closedAtWechat, queriedTransaction } from './query-close'
 
 export interface V2ClientOptions {
   pay: PayConfig
@@ -98,27 +99,11 @@ export function createV2Client(options: V2ClientOptions): PayClient {
 
     async query(orderNo, log) {
       const path = '/pay/orderquery'
-      try {
-        const answer = await call(path, { out_trade_no: orderNo }, log)
-        const transaction = fromV2Fields(answer, 'query')
-        if (!transaction || transaction.outTradeNo !== orderNo)
-          throw new PayUnavailableError(path, 'the answer is not this order\'s transaction')
-        return transaction
-      } catch (err) {
-        if (err instanceof PayRefusedError && err.refusal === PayRefusal.OrderNotExist)
-          return null
-        throw err
-      }
+      return queriedTransaction(path, orderNo, async () => fromV2Fields(await call(path, { out_trade_no: orderNo }, log), 'query'))
     },
 
     async close(orderNo, log) {
-      try {
-        await call('/pay/closeorder', { out_trade_no: orderNo }, log)
-      } catch (err) {
-        if (err instanceof PayRefusedError && (err.refusal === PayRefusal.OrderClosed || err.refusal === PayRefusal.OrderNotExist))
-          return
-        throw err
-      }
+      await closedAtWechat(() => call('/pay/closeorder', { out_trade_no: orderNo }, log))
     },
 
     payParams(prepayId) {

@@ -5,8 +5,9 @@ import type { PayV3Response, WechatLog, WechatTransport } from '../transport'
 import { WechatPayV3Error, WechatUnavailableError } from '../wechat-error'
 import { payNonce } from './nonce'
 import { notifyUrl, unixSeconds, type PayClient } from './pay-client'
-import { PayRefusal, PayRefusedError, PayUnavailableError } from './pay-errors'
+import { PayRefusedError, PayUnavailableError } from './pay-errors'
 import { fromV3Transaction } from './pay-transaction'
+import { closedAtWechat, queriedTransaction } from './query-close'
 import { certificatesFromAnswer, createPlatformKeys, type PlatformKeys } from './platform-keys'
 import { checkV3Signature } from './v3-verify'
 
@@ -121,29 +122,12 @@ export function createV3Client(options: V3ClientOptions): PayClient & { platform
 
     async query(orderNo, log) {
       const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(orderNo)}`
-      try {
-        const response = await call('GET', path, { mchid: pay.mchId }, undefined, log)
-        const transaction = fromV3Transaction(response.body)
-        if (!transaction || transaction.outTradeNo !== orderNo)
-          throw new PayUnavailableError(path, 'the answer is not this order\'s transaction')
-        return transaction
-      } catch (err) {
-        if (err instanceof PayRefusedError && err.refusal === PayRefusal.OrderNotExist)
-          return null
-        throw err
-      }
+      return queriedTransaction(path, orderNo, async () => fromV3Transaction((await call('GET', path, { mchid: pay.mchId }, undefined, log)).body))
     },
 
     async close(orderNo, log) {
       const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(orderNo)}/close`
-      try {
-        await call('POST', path, undefined, { mchid: pay.mchId }, log)
-      } catch (err) {
-        // closed already, or never created at WeChat Pay: nothing there can take money
-        if (err instanceof PayRefusedError && (err.refusal === PayRefusal.OrderClosed || err.refusal === PayRefusal.OrderNotExist))
-          return
-        throw err
-      }
+      await closedAtWechat(() => call('POST', path, undefined, { mchid: pay.mchId }, log))
     },
 
     payParams(prepayId) {
