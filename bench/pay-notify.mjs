@@ -6,7 +6,8 @@
 //                body, AES-256-GCM decrypt, the order's mchid/appid/amount checked, one transition
 //                committed (order paid, sales counted, template message queued) before the 204.
 //                Half of them as fast as the API answers (50 connections that each wait: the most it
-//                takes), half sent at 1,000 a second (the goal's pace, as WeChat sends them).
+//                takes), half sent at 1,000 a second, each at its own time whatever the answers (the
+//                goal's pace, as WeChat sends them as payments happen; bench/lib.mjs sendPaced).
 //   duplicate  — the same N notifies again (WeChat repeats them): each must be answered 204 without
 //                writing anything; the bench reads SQLite's write-ahead log before and after to prove it.
 // Every notify is signed with the mock platform's private key and encrypted with the APIv3 key, as
@@ -24,7 +25,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { isStale, root, run, waitForAnswer } from '../scripts/lib.mjs'
-import { cpuSeconds, freePort, pinLoadToCore1 } from './lib.mjs'
+import { cpuSeconds, freePort, pinLoadToCore1, sendPaced } from './lib.mjs'
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((arg, at) => at > 0 || arg !== '--'),
@@ -166,8 +167,8 @@ function apiCpuSeconds() {
   return cpuSeconds(api.pid)
 }
 
-/** Sends `requests` over CONNECTIONS connections: as fast as answered, or at `rate` per second in all (WeChat's pace). */
-async function load(requests, rate) {
+/** Sends `requests` over CONNECTIONS connections, each as soon as the connection's previous one was answered. */
+async function load(requests) {
   const cpuBefore = apiCpuSeconds()
   // every connection takes the next notify from one queue, so each is sent exactly once
   let next = 0
@@ -175,10 +176,13 @@ async function load(requests, rate) {
   const statuses = {}
   const instance = autocannon({
     url: publicUrl, connections: Math.min(CONNECTIONS, requests.length), amount: requests.length, timeout: 10, pipelining: 1,
-    ...(rate ? { overallRate: rate } : {}),
     requests: [{ setupRequest: () => requests[next++ % requests.length] }],
   })
+  // the wall time from the first send to the last answer, in ms (autocannon's own duration is rounded to the second)
+  const started = performance.now()
+  let lastAnswer = started
   instance.on('response', (_client, status, _bytes, ms) => {
+    lastAnswer = performance.now()
     latencies.push(ms)
     statuses[status] = (statuses[status] ?? 0) + 1
   })
@@ -186,7 +190,17 @@ async function load(requests, rate) {
   latencies.sort((a, b) => a - b)
   const at = q => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN
   const cpuUs = (apiCpuSeconds() - cpuBefore) * 1e6 / Math.max(1, result.requests.total)
-  return { rps: result.requests.total / result.duration, p50: at(0.5), p99: at(0.99), total: result.requests.total, statuses, errors: result.errors + result.timeouts, cpuUs, busy: (apiCpuSeconds() - cpuBefore) / result.duration }
+  const seconds = (lastAnswer - started) / 1000
+  return { rps: result.requests.total / seconds, p50: at(0.5), p99: at(0.99), total: result.requests.total, statuses, errors: result.errors + result.timeouts, cpuUs, busy: (apiCpuSeconds() - cpuBefore) / seconds }
+}
+
+/** Sends `requests` at `rate` a second, each at its own time whatever the answers (bench/lib.mjs sendPaced). */
+async function loadPaced(requests, rate) {
+  const cpuBefore = apiCpuSeconds()
+  const { latencies, statuses, errors, seconds } = await sendPaced(publicUrl, requests, rate, { connections: CONNECTIONS })
+  const cpu = apiCpuSeconds() - cpuBefore
+  const at = q => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), total: latencies.length, statuses, errors, cpuUs: cpu * 1e6 / Math.max(1, latencies.length), busy: cpu / seconds }
 }
 
 /** The buyers exist at WeChat and follow the account, so each paid order's template message is sent. */
@@ -225,7 +239,7 @@ async function bench() {
   const paced = requests.splice(0, Math.floor(requests.length / 2))
   const distinct = await load(requests)
   await outboxDrained(db)
-  const atGoal = await load(paced, GOAL_RPS)
+  const atGoal = await loadPaced(paced, GOAL_RPS)
   requests.push(...paced)
   const drained = await outboxDrained(db)
   const framesAfterDistinct = walFrames(db)
@@ -243,6 +257,10 @@ async function bench() {
   console.log(row('duplicate, as fast as answered (each already paid)', duplicate))
   console.log(`\norders paid: ${paid} of ${ORDERS}; template messages: ${messages} queued, ${sent} sent${drained ? '' : ' (outbox not drained in 120 s)'}`)
   console.log(`SQLite write-ahead log during the duplicate phase: ${framesAfterDuplicate === framesAfterDistinct ? 'unchanged (no write)' : `changed (${framesAfterDistinct} → ${framesAfterDuplicate} frames)`}`)
-  const met = atGoal.rps >= GOAL_RPS * 0.98 && atGoal.p99 < GOAL_P99_MS
+  // met: the API keeps up with 1,000 a second sent (answered as fast as sent, allowing for the last
+  // answer's latency), p99 under 50 ms at that pace, every answer 204, and it can take more than
+  // 1,000 a second when they come as fast as it answers
+  const all204 = r => r.statuses[204] === r.total && r.errors === 0
+  const met = atGoal.rps >= GOAL_RPS * 0.98 && atGoal.p99 < GOAL_P99_MS && distinct.rps >= GOAL_RPS && all204(atGoal) && all204(distinct)
   console.log(`goal (${GOAL_RPS} distinct notifies/s answered with p99 < ${GOAL_P99_MS} ms): ${met ? 'met' : 'NOT met'}`)
 }

@@ -29,6 +29,7 @@ export default fp<WechatPluginOptions>(async function wechat(fastify, options) {
     log: fastify.log,
   })
   fastify.decorate('wechat', transport)
+  fastify.addHook('onClose', async () => transport.close())
   fastify.decorate('wechatOAuth', createWechatOAuthClient({
     appId: config.appId,
     appSecret: config.appSecret,

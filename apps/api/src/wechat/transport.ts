@@ -1,12 +1,13 @@
 import { buildXml, parseXml, XmlRefusedError } from '@wxshop/shared/wechat-message'
 import type { FastifyBaseLogger } from 'fastify'
+import { createHttpExchange, ExchangeError, type ResponseHeaders } from './http-exchange'
 import { IP_NOT_WHITELISTED, WechatApiError, WechatPayV2Error, WechatPayV3Error, WechatUnavailableError } from './wechat-error'
 
 /**
  * The one way the API talks to WeChat: open.weixin.qq.com (pages only), api.weixin.qq.com
  * (errcode JSON) and api.mch.weixin.qq.com (Pay: APIv2 XML, APIv3 JSON with signed headers).
  * Clients (OAuth now; the token service, pay and message push next) build on it and never call
- * fetch themselves, so the timeout, the logging rules and the error types are the same everywhere.
+ * HTTP themselves, so the timeout, the logging rules and the error types are the same everywhere.
  *
  * Never logged, never in an error message: the URL's query (the appsecret rides there), request
  * bodies and headers (a pay body is signed with the merchant key; APIv3 sends an Authorization
@@ -47,7 +48,7 @@ export type PayRequest = Omit<WechatRequest, 'base'>
 
 export interface WechatResponse {
   status: number
-  headers: Headers
+  headers: ResponseHeaders
   /** the exact bytes received: APIv3 answers and pay notifications are verified over them */
   raw: Buffer
   text: string
@@ -62,6 +63,7 @@ export const DEFAULT_WECHAT_TIMEOUT_MS = 5000
 
 export function createWechatTransport(options: WechatTransportOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WECHAT_TIMEOUT_MS
+  const http = createHttpExchange()
 
   /** Any HTTP answer at all; throws WechatUnavailableError only when none came (timeout, network). */
   async function send(request: WechatRequest): Promise<WechatResponse> {
@@ -77,22 +79,21 @@ export function createWechatTransport(options: WechatTransportOptions) {
       headers['content-type'] = contentType
     const started = performance.now()
     try {
-      // The timeout covers the body too: a server that stalls mid-answer is as unavailable as a silent one.
-      const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' })
-      const raw = Buffer.from(await response.arrayBuffer())
+      const response = await http.exchange({ url, method, headers, body, timeoutMs })
       log.debug({ wechat: { base: request.base, method, path: request.path, status: response.status, ms: Math.round(performance.now() - started) } }, 'WeChat call')
-      return { status: response.status, headers: response.headers, raw, text: raw.toString('utf8') }
+      return { ...response, text: response.raw.toString('utf8') }
     } catch (err) {
-      const timedOut = err instanceof DOMException && (err.name === 'TimeoutError' || err.name === 'AbortError')
-      const reason = timedOut ? `no answer within ${timeoutMs} ms` : networkReason(err)
+      const reason = !(err instanceof ExchangeError) ? 'network error' : err.reason === 'timeout' ? `no answer within ${timeoutMs} ms` : err.reason
       log.warn({ wechat: { base: request.base, method, path: request.path, reason } }, 'WeChat call failed')
-      // No `cause`: fetch's errors can quote the URL, query and all.
+      // No `cause`: a network error's message can quote the host and port.
       throw new WechatUnavailableError(request.path, reason)
     }
   }
 
   return {
     send,
+    /** Closes the idle keep-alive connections to WeChat (the app is closing). */
+    close: http.close,
 
     /**
      * A server API (api.weixin.qq.com) that answers errcode JSON, whatever its Content-Type says
@@ -190,10 +191,4 @@ function parseJson(text: string): unknown {
 function parseObject(text: string): Record<string, unknown> | null {
   const value = parseJson(text)
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : null
-}
-
-/** fetch's network errors say "fetch failed" and keep the reason (ECONNREFUSED…) in `cause`. */
-function networkReason(err: unknown): string {
-  const cause = (err as { cause?: { code?: string } }).cause
-  return cause?.code ?? (err instanceof Error ? err.name : 'network error')
 }

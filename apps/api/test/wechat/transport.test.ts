@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MAX_ANSWER_BYTES } from '../../src/wechat/http-exchange'
 import { createWechatTransport, type WechatLog } from '../../src/wechat/transport'
 import { WechatApiError, WechatPayV2Error, WechatPayV3Error, WechatUnavailableError } from '../../src/wechat/wechat-error'
 
@@ -132,6 +133,34 @@ describe('WeChat transport against a real HTTP server', () => {
         expect(text).not.toContain(SECRET)
         expect(text).not.toContain(PAY_KEY)
       }
+    })
+  })
+
+  describe('connections', () => {
+    it('should carry calls one after another over one kept-alive connection', async () => {
+      handler = answer(200, '{"errcode":0}', 'application/json')
+      const ports = new Set<number>()
+      const shared = transport()
+      for (let call = 0; call < 3; call++) {
+        const seen = new Promise<void>((resolve) => {
+          server.once('request', (request: IncomingMessage) => {
+            ports.add(request.socket.remotePort!)
+            resolve()
+          })
+        })
+        await shared.json({ base: 'api', path: '/cgi-bin/user/info', query: { access_token: 'AT' } })
+        await seen
+      }
+      shared.close()
+      expect(ports.size).toBe(1)
+    })
+
+    it('should refuse an answer larger than any WeChat answer instead of buffering it', async () => {
+      const huge = Buffer.alloc(MAX_ANSWER_BYTES + 1, 'a')
+      handler = (_, __, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(huge)
+      const error = await failure(createWechatTransport({ bases: { open: base, api: base, pay: base }, timeoutMs: 5000, log }).json({ base: 'api', path: '/cgi-bin/menu/get' }))
+      expect(error).toBeInstanceOf(WechatUnavailableError)
+      expect(error.message).toMatch(/answer larger than/)
     })
   })
 
