@@ -1,16 +1,12 @@
-import { OrderMessage } from '@wxshop/shared'
+import { ADDRESS_RULES, type AddressField, OrderMessage } from '@wxshop/shared'
 import type { FastifySchemaValidationError } from 'fastify'
 import { formatValidationErrors } from '../lib/validation-message'
 
 type SchemaErrorDataVar = Parameters<typeof formatValidationErrors>[1]
 
-const ADDRESS_FIELD: Record<string, string> = {
-  name: OrderMessage.AddressNameInvalid,
-  phone: OrderMessage.AddressPhoneInvalid,
-  province: OrderMessage.AddressRegionInvalid,
-  city: OrderMessage.AddressRegionInvalid,
-  district: OrderMessage.AddressRegionInvalid,
-  detail: OrderMessage.AddressDetailInvalid,
+/** The message of an address field's rule (address-rules.ts), or undefined for a name that is no field. */
+function addressMessage(field: string | undefined): string | undefined {
+  return field !== undefined && Object.hasOwn(ADDRESS_RULES, field) ? ADDRESS_RULES[field as AddressField].message : undefined
 }
 
 /**
@@ -41,8 +37,8 @@ function messageFor(error: FastifySchemaValidationError): string | undefined {
       return lineField === 'quantity' || missing === 'quantity' ? OrderMessage.QuantityInvalid : undefined
     case 'address':
       if (path.length === 1)
-        return (missing && ADDRESS_FIELD[missing]) || OrderMessage.AddressRequired
-      return ADDRESS_FIELD[path[1]!]
+        return addressMessage(missing) ?? OrderMessage.AddressRequired
+      return addressMessage(path[1])
     case 'remark':
       return OrderMessage.RemarkTooLong
     default:

@@ -1,7 +1,6 @@
-import type { Address } from '@wxshop/shared'
+import { type Address, isAddressValid } from '@wxshop/shared'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { isAddressValid } from './address-rules'
 
 export const ADDRESS_STORAGE_KEY = 'wxshop:address:v1'
 

@@ -1,22 +1,22 @@
 import { Type, type Static } from 'typebox'
-import { PHONE_PATTERN } from '../account-rules'
-import { ADDRESS_LIMITS, MAX_LINE_QUANTITY, MAX_ORDER_LINES, MAX_REMARK_LENGTH } from '../order-rules'
+import { ADDRESS_RULES, NOT_ONLY_SPACES_PATTERN } from '../address-rules'
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, MAX_REMARK_LENGTH } from '../order-rules'
 import { PageQueryFields, pageOf } from './paging'
 
 const Id = Type.Integer({ minimum: 1 })
 const Fen = Type.Integer({ minimum: 0, description: 'integer fen (1 yuan = 100 fen)' })
 const Time = Type.String({ description: 'ISO-8601 UTC' })
-// a shopper's text: at least one character that is not a space
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' })
+// a shopper's text: at least one character that is not a space (address-rules.ts says so too)
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: NOT_ONLY_SPACES_PATTERN })
 
-/** A delivery address, as wx.openAddress gives it (userName, telNumber, provinceName, …) or the form asks. */
+/** A delivery address, as wx.openAddress gives it (userName, telNumber, provinceName, …) or the form asks; its rules are address-rules.ts's. */
 export const AddressSchema = Type.Object({
-  name: Text(ADDRESS_LIMITS.name),
-  phone: Type.String({ pattern: PHONE_PATTERN }),
-  province: Text(ADDRESS_LIMITS.region),
-  city: Text(ADDRESS_LIMITS.region),
-  district: Text(ADDRESS_LIMITS.region),
-  detail: Text(ADDRESS_LIMITS.detail),
+  name: Text(ADDRESS_RULES.name.maxLength),
+  phone: Type.String({ pattern: ADDRESS_RULES.phone.pattern }),
+  province: Text(ADDRESS_RULES.province.maxLength),
+  city: Text(ADDRESS_RULES.city.maxLength),
+  district: Text(ADDRESS_RULES.district.maxLength),
+  detail: Text(ADDRESS_RULES.detail.maxLength),
 })
 export type Address = Static<typeof AddressSchema>
 
