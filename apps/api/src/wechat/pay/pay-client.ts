@@ -1,6 +1,17 @@
 import type { PayParams } from '@wxshop/shared'
-import type { WechatLog } from '../transport'
+import type { PayConfig } from '../../config'
+import type { WechatLog, WechatTransport } from '../transport'
 import type { PayTransaction } from './pay-transaction'
+
+/** What either client (v3-client.ts, v2-client.ts) is built from. */
+export interface PayClientOptions {
+  pay: PayConfig
+  appId: string
+  publicUrl: string
+  transport: WechatTransport
+  log: WechatLog
+  now?: () => number
+}
 
 /** What a unified order needs; every value comes from the order row, never from the browser. */
 export interface UnifiedOrderInput {

@@ -1,22 +1,12 @@
 import { parseXml } from '@wxshop/shared/wechat-message'
 import { formatV2Time, prepayPackage, signV2, v2PaySign, verifyV2 } from '@wxshop/shared/wechat-pay'
-import type { PayConfig } from '../../config'
-import type { WechatLog, WechatTransport } from '../transport'
+import type { WechatLog } from '../transport'
 import { WechatUnavailableError } from '../wechat-error'
 import { payNonce } from './nonce'
-import { notifyUrl, unixSeconds, type PayClient } from './pay-client'
+import { notifyUrl, unixSeconds, type PayClient, type PayClientOptions } from './pay-client'
 import { PayRefusedError, PayUnavailableError } from './pay-errors'
 import { fromV2Fields } from './pay-transaction'
 import { closedAtWechat, queriedTransaction } from './query-close'
-
-export interface V2ClientOptions {
-  pay: PayConfig
-  appId: string
-  publicUrl: string
-  transport: WechatTransport
-  log: WechatLog
-  now?: () => number
-}
 
 // SYSTEMERROR asks for the same call again (WECHAT-PAY.md §A2); so does an answer whose sign fails.
 const ATTEMPTS = 3
@@ -26,7 +16,7 @@ const ATTEMPTS = 3
  * return_code SUCCESS are signed with the request's sign_type and verified; return_code FAIL comes
  * unsigned and is an error either way.
  */
-export function createV2Client(options: V2ClientOptions): PayClient {
+export function createV2Client(options: PayClientOptions): PayClient {
   const { pay, appId, transport } = options
   const now = options.now ?? Date.now
   const key = pay.apiV2Key

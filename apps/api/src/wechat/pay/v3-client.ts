@@ -1,31 +1,21 @@
 import type { KeyObject } from 'node:crypto'
 import { buildV3Authorization, formatV3Time, prepayPackage, signV3, v3PaySign, v3RequestMessage } from '@wxshop/shared/wechat-pay'
-import type { PayConfig } from '../../config'
-import type { PayV3Response, WechatLog, WechatTransport } from '../transport'
+import type { PayV3Response, WechatLog } from '../transport'
 import { WechatPayV3Error, WechatUnavailableError } from '../wechat-error'
 import { payNonce } from './nonce'
-import { notifyUrl, unixSeconds, type PayClient } from './pay-client'
+import { notifyUrl, unixSeconds, type PayClient, type PayClientOptions } from './pay-client'
 import { PayRefusedError, PayUnavailableError } from './pay-errors'
 import { fromV3Transaction } from './pay-transaction'
 import { closedAtWechat, queriedTransaction } from './query-close'
 import { certificatesFromAnswer, createPlatformKeys, type PlatformKeys } from './platform-keys'
 import { checkV3Signature } from './v3-verify'
 
-export interface V3ClientOptions {
-  pay: PayConfig
-  appId: string
-  publicUrl: string
-  transport: WechatTransport
-  log: WechatLog
-  now?: () => number
-}
-
 // A forged or probing answer (SIGNTEST) is not believed; the call is simply made again, which is
 // safe: prepay re-entry answers the same prepay_id, query reads, close of a closed order is a no-op.
 const ATTEMPTS = 3
 
 /** WeChat Pay APIv3 (JSON, RSA): every request signed, every 2xx answer verified (WECHAT-PAY.md §B). */
-export function createV3Client(options: V3ClientOptions): PayClient & { platformKeys: PlatformKeys } {
+export function createV3Client(options: PayClientOptions): PayClient & { platformKeys: PlatformKeys } {
   const { pay, appId, transport } = options
   const now = options.now ?? Date.now
   const { privateKey, serialNo, apiV3Key } = pay
