@@ -50,42 +50,51 @@ const payNotifyRoutes: FastifyPluginAsync = async (fastify) => {
     }
   }
 
-  fastify.post('/v3', async (request, reply) => {
-    const pay = fastify.pay
-    if (!pay?.config.apiV3Key)
-      return failure(request, reply, 503)
+  /**
+   * The one path of both versions: `open` checks the raw body (and throws NotifyRefusedError),
+   * then the transaction is settled, and `acknowledge` answers only once that is committed.
+   */
+  async function handleNotify(request: FastifyRequest, reply: FastifyReply, version: {
+    open: (body: string) => PayTransaction | Promise<PayTransaction>
+    refusedStatus: (reason: string) => number
+    acknowledge: () => FastifyReply
+  }) {
     const body = typeof request.body === 'string' ? request.body : ''
     let transaction: PayTransaction
     try {
-      transaction = await openV3Notify(nodeHeaders(request.headers), body, pay.platformKeys, pay.config.apiV3Key, Date.now())
+      transaction = await version.open(body)
     } catch (err) {
       if (!(err instanceof NotifyRefusedError))
         throw err
       request.log.warn({ payNotify: { reason: err.reason } }, 'pay notify refused')
-      return failure(request, reply, SIGNATURE_PROBLEMS.has(err.reason) ? 401 : 400)
+      return failure(request, reply, version.refusedStatus(err.reason))
     }
     if (!(await settle(transaction, request)))
       return failure(request, reply, 400)
-    return reply.code(204).send()
+    return version.acknowledge()
+  }
+
+  fastify.post('/v3', async (request, reply) => {
+    const pay = fastify.pay
+    const apiV3Key = pay?.config.apiV3Key
+    if (!pay || !apiV3Key)
+      return failure(request, reply, 503)
+    return handleNotify(request, reply, {
+      open: body => openV3Notify(nodeHeaders(request.headers), body, pay.platformKeys, apiV3Key, Date.now()),
+      refusedStatus: reason => SIGNATURE_PROBLEMS.has(reason) ? 401 : 400,
+      acknowledge: () => reply.code(204).send(),
+    })
   })
 
   fastify.post('/', async (request, reply) => {
-    const pay = fastify.pay
-    if (!pay?.config.apiV2Key)
+    const apiV2Key = fastify.pay?.config.apiV2Key
+    if (!apiV2Key)
       return failure(request, reply, 503)
-    const body = typeof request.body === 'string' ? request.body : ''
-    let transaction: PayTransaction
-    try {
-      transaction = openV2Notify(body, pay.config.apiV2Key)
-    } catch (err) {
-      if (!(err instanceof NotifyRefusedError))
-        throw err
-      request.log.warn({ payNotify: { reason: err.reason } }, 'pay notify refused')
-      return failure(request, reply, 400)
-    }
-    if (!(await settle(transaction, request)))
-      return failure(request, reply, 400)
-    return reply.type('text/xml; charset=utf-8').send(V2_SUCCESS_XML)
+    return handleNotify(request, reply, {
+      open: body => openV2Notify(body, apiV2Key),
+      refusedStatus: () => 400,
+      acknowledge: () => reply.type('text/xml; charset=utf-8').send(V2_SUCCESS_XML),
+    })
   })
 }
 
